@@ -1,0 +1,66 @@
+// The content contract: one Zod schema per collection, shared by the ingester (which
+// validates every record before writing) and Astro's content collections (which
+// validate on load). Field names here are public: the site, tests and users' scripts
+// read them.
+import { z } from 'astro/zod';
+
+/** A calendar day as the archive names it: `YYYY-MM-DD`, never a Date (no time zone). */
+export const DAY_ID = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `id` is `YYYY-MM-DD` and names a real calendar day. */
+export function isDayId(id: string): boolean {
+  if (!DAY_ID.test(id)) return false;
+  const [y, m, d] = id.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const dayId = z.string().refine(isDayId, { message: 'expected a real date as YYYY-MM-DD' });
+
+/** A paper's slug: its file name under `content/papers/` and its URL segment. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slug = z.string().regex(SLUG, 'expected a lowercase ASCII slug');
+
+const wholeNumber = z.number().int().nonnegative();
+
+/** Front matter of `content/days/YYYY-MM-DD.md`. */
+export const daySchema = z
+  .object({
+    date: dayId,
+    /** Paper slugs in the order the day listed them. */
+    papers: z.array(slug),
+    source: z
+      .object({
+        /** The dump's original file name, as given to the ingester. */
+        file: z.string().min(1),
+        /** SHA-256 of the dump's bytes (hex), the copy kept in `content/dumps/`. */
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Front matter of `content/papers/<slug>.md`; the body is the abstract as Markdown. */
+export const paperSchema = z
+  .object({
+    title: z.string().min(1),
+    /** Author count, or null when the dump gave none (no meta block, or an organisation). */
+    authors: wholeNumber.nullable(),
+    /** Organisation shown instead of an author count, else null. */
+    organization: z.string().min(1).nullable(),
+    /** Publication date, or null when unknown. */
+    published: dayId.nullable(),
+    /** Comment count as of the latest day the paper was listed; null when unknown that day. */
+    comments: wholeNumber.nullable(),
+    /** Every day the paper was listed, sorted ascending, no duplicates. */
+    days: z
+      .array(dayId)
+      .min(1)
+      .refine((d) => d.every((x, i) => i === 0 || d[i - 1] < x), {
+        message: 'days must be sorted ascending without duplicates',
+      }),
+  })
+  .strict();
+
+export type DayData = z.infer<typeof daySchema>;
+export type PaperData = z.infer<typeof paperSchema>;
