@@ -1,0 +1,147 @@
+// Pure archive merge: the archive's current records plus incoming days → the papers and
+// days to write or delete. Knows the rules of FORMAT.md about a paper seen on several days.
+import type { DayData, PaperData } from '../../src/schema.ts';
+import type { Entry } from './parse.ts';
+import { assignSlug } from './slug.ts';
+
+/** One day to (re)derive: a new dump, a replacement, or an archived dump being redone. */
+export interface IncomingDay {
+  day: string;
+  entries: Entry[];
+  source: DayData['source'];
+}
+
+export interface MergeInput {
+  incoming: IncomingDay[];
+  /** Existing papers' front matter by slug (empty on --rebuild: everything is re-derived). */
+  papers: Map<string, PaperData>;
+  /** Title → slug of every existing paper file: slugs are never recomputed. */
+  slugByTitle: Map<string, string>;
+  /** Slugs of the existing day file, for days being replaced (their papers may lose the day). */
+  oldDayPapers: (day: string) => string[] | undefined;
+  /** Entries of an archived, not incoming, day (read back from its dump when needed). */
+  loadEntries: (day: string) => Entry[];
+}
+
+export interface PaperOut {
+  data: PaperData;
+  abstract: string;
+}
+
+export interface DayStats {
+  day: string;
+  entries: number;
+  newPapers: number;
+  updatedPapers: number;
+}
+
+export interface MergeOutput {
+  /** Papers whose file must be (re)written, by slug. */
+  papers: Map<string, PaperOut>;
+  /** Existing papers no longer listed on any day. */
+  deleted: string[];
+  days: DayData[];
+  stats: DayStats[];
+}
+
+interface Listing {
+  day: string;
+  entry: Entry;
+}
+
+/** Merges incoming days into the archive. Deterministic: inputs are processed by day. */
+export function merge(input: MergeInput): MergeOutput {
+  const incoming = [...input.incoming].sort((a, b) => (a.day < b.day ? -1 : 1));
+  const incomingDays = new Set(incoming.map((d) => d.day));
+  const slugByTitle = new Map(input.slugByTitle);
+  const titleBySlug = new Map<string, string>();
+  for (const [t, s] of slugByTitle) titleBySlug.set(s, t);
+  const taken = new Set(slugByTitle.values());
+
+  // New listings by slug, in day order; new titles get slugs in (day, position) order.
+  const listings = new Map<string, Listing[]>();
+  const days: DayData[] = [];
+  const stats: DayStats[] = [];
+  const createdHere = new Set<string>();
+  for (const inc of incoming) {
+    const st: DayStats = { day: inc.day, entries: inc.entries.length, newPapers: 0, updatedPapers: 0 };
+    const slugs: string[] = [];
+    for (const entry of inc.entries) {
+      let slug = slugByTitle.get(entry.title);
+      if (slug === undefined) {
+        slug = assignSlug(entry.title, taken);
+        slugByTitle.set(entry.title, slug);
+        titleBySlug.set(slug, entry.title);
+        createdHere.add(slug);
+        st.newPapers++;
+      } else if (!createdHere.has(slug) && input.papers.has(slug)) st.updatedPapers++;
+      else if (!createdHere.has(slug)) {
+        // A slug known from papers/ (rebuild) but re-derived here: counts as new once.
+        createdHere.add(slug);
+        st.newPapers++;
+      }
+      slugs.push(slug);
+      const list = listings.get(slug) ?? [];
+      list.push({ day: inc.day, entry });
+      listings.set(slug, list);
+    }
+    days.push({ date: inc.day, papers: slugs, source: inc.source });
+    stats.push(st);
+  }
+
+  // Papers touched: listed on an incoming day now, or listed on a replaced day before.
+  const touched = new Set(listings.keys());
+  for (const inc of incoming) for (const s of input.oldDayPapers(inc.day) ?? []) if (input.papers.has(s)) touched.add(s);
+
+  const out = new Map<string, PaperOut>();
+  const deleted: string[] = [];
+  for (const slug of [...touched].sort()) {
+    const fresh = listings.get(slug) ?? [];
+    const old = input.papers.get(slug);
+    const kept = (old?.days ?? []).filter((d) => !incomingDays.has(d));
+    if (fresh.length === 0 && kept.length === 0) {
+      if (old) deleted.push(slug);
+      continue;
+    }
+    const title = titleBySlug.get(slug) ?? old!.title;
+    const lastKept = kept.at(-1);
+    if (old && old.days.every((d) => !incomingDays.has(d)) && fresh.length > 0 && (lastKept === undefined || lastKept < fresh[0].day)) {
+      // Fast path: the new listings are all later than the archived ones, so the archived
+      // record is the state after its own days and the new listings apply on top.
+      out.set(slug, derive(title, fresh, old, kept));
+    } else if (kept.length === 0) {
+      out.set(slug, derive(title, fresh, undefined, []));
+    } else {
+      // A back-filled or replaced day: re-derive from every listing, archived dumps included.
+      const all: Listing[] = [...fresh];
+      for (const day of kept) {
+        const entry = input.loadEntries(day).find((e) => e.title === title);
+        if (entry) all.push({ day, entry });
+      }
+      all.sort((a, b) => (a.day < b.day ? -1 : 1));
+      if (all.length > 0) out.set(slug, derive(title, all, undefined, []));
+      else if (old) deleted.push(slug);
+    }
+  }
+  return { papers: out, deleted, days, stats };
+}
+
+/** A paper's record from its listings (sorted by day), on top of `base` when given. */
+function derive(title: string, listings: Listing[], base: PaperData | undefined, baseDays: string[]): PaperOut {
+  const data: PaperData = base
+    ? { ...base, title }
+    : { title, authors: null, organization: null, published: null, comments: null, days: [] };
+  for (const { entry } of listings) {
+    // Comment count: literally the latest listing's (null when it had no meta block).
+    data.comments = entry.comments;
+    // Authors, organisation, publication date: the latest listing that has a meta block.
+    if (entry.published !== null) {
+      data.authors = entry.authors;
+      data.organization = entry.organization;
+      data.published = entry.published;
+    }
+  }
+  data.days = [...new Set([...baseDays, ...listings.map((l) => l.day)])].sort();
+  // The abstract comes from the latest listing: a later capture may be less cut.
+  return { data, abstract: listings.at(-1)!.entry.abstract };
+}
