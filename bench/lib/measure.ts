@@ -1,0 +1,130 @@
+// Runs one command and measures it: wall time and the peak resident memory of its whole
+// process tree (children included), sampled from /proc every ~50 ms.
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export interface RunResult {
+  ok: boolean;
+  code: number | null;
+  signal: string | null;
+  wallMs: number;
+  /** Peak of the summed RSS of the process and all its descendants, in bytes. */
+  peakRssBytes: number;
+  stdout: string;
+  stderr: string;
+  error?: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Print the command's output as it runs. */
+  echo?: boolean;
+  intervalMs?: number;
+}
+
+let pageSize = 0;
+function getPageSize(): number {
+  if (!pageSize) {
+    try {
+      pageSize = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+    } catch {
+      pageSize = 4096;
+    }
+  }
+  return pageSize;
+}
+
+/** Summed RSS in bytes of `root` and all its descendants, from /proc/<pid>/stat. */
+export function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const name of pids) {
+    if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // The command name is in parentheses and may contain spaces: fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    rss.set(pid, Number(fields[21]) * getPageSize());
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+const TAIL = 8000;
+const tail = (s: string): string => (s.length > TAIL ? '…' + s.slice(-TAIL) : s);
+
+/** Spawns `command args`, resolving (never rejecting) with its figures and output tails. */
+export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    let timedOut = false;
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sample = () => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, options.intervalMs ?? 50);
+    const killer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, options.timeoutMs)
+      : undefined;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout = tail(stdout + d.toString());
+      if (options.echo) process.stdout.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = tail(stderr + d.toString());
+      if (options.echo) process.stderr.write(d);
+    });
+    let done = false;
+    const finish = (code: number | null, signal: string | null, error?: string) => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      if (killer) clearTimeout(killer);
+      const wallMs = performance.now() - started;
+      const ok = !error && !timedOut && code === 0;
+      resolve({
+        ok,
+        code,
+        signal,
+        wallMs,
+        peakRssBytes: peak,
+        stdout,
+        stderr,
+        error: error ?? (timedOut ? `timed out after ${options.timeoutMs} ms` : ok ? undefined : `exit code ${code}${signal ? ` (${signal})` : ''}`),
+      });
+    };
+    child.on('error', (e) => finish(null, null, e.message));
+    child.on('close', (code, signal) => finish(code, signal));
+    sample();
+  });
+}

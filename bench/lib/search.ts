@@ -1,0 +1,81 @@
+// The search part of the benchmark: headless Chromium against the built site, served on
+// loopback with gzip; time and bytes to the first result of a first and a follow-up query.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './serve.ts';
+
+/** Adjust to the search page's markup (src/pages/search.astro renders `<ol id="results"><li>`). */
+export const RESULT_SELECTOR = '#results > li';
+export const INPUT_SELECTOR = '#q';
+export const SEARCH_PATH = '/search/';
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface QueryFigures {
+  query: string;
+  /** From navigation (first) or the keystroke (follow-up) to the first result in the DOM. */
+  msToFirstResult: number | null;
+  /** Body bytes the server sent for this step (gzip where served gzipped). */
+  bytes: number;
+  requests: number;
+  error?: string;
+}
+
+export interface SearchFigures {
+  first: QueryFigures;
+  followUp: QueryFigures;
+}
+
+export async function measureSearch(site: string, words: [string, string], timeoutMs = 30_000): Promise<SearchFigures> {
+  const server = await serveStatic(site);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'));
+  // A fresh profile folder per run (Playwright passes it as --user-data-dir): no cache.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const empty = (query: string, error?: string): QueryFigures => ({ query, msToFirstResult: null, bytes: 0, requests: 0, error });
+  let first = empty(words[0]);
+  let followUp = empty(words[1], 'skipped: first query failed');
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    server.reset();
+    const t0 = performance.now();
+    try {
+      await page.goto(`${server.url}${SEARCH_PATH}?q=${encodeURIComponent(words[0])}`, { timeout: timeoutMs });
+      await page.waitForSelector(RESULT_SELECTOR, { timeout: timeoutMs });
+      first = { query: words[0], msToFirstResult: performance.now() - t0, bytes: server.bytesSent(), requests: server.requests().length };
+    } catch (e) {
+      first = { ...empty(words[0], (e as Error).message.split('\n')[0]), bytes: server.bytesSent(), requests: server.requests().length };
+      return { first, followUp };
+    }
+    // Let the first query's late fragments settle so the follow-up counts only its own bytes.
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    server.reset();
+    const before = await page.$eval(RESULT_SELECTOR, (el) => el.textContent);
+    const t1 = performance.now();
+    try {
+      await page.fill(INPUT_SELECTOR, words[1]);
+      await page.waitForFunction(
+        ([sel, prev]) => {
+          const el = document.querySelector(sel);
+          return !!el && el.textContent !== prev;
+        },
+        [RESULT_SELECTOR, before] as const,
+        { timeout: timeoutMs, polling: 'raf' },
+      );
+      followUp = { query: words[1], msToFirstResult: performance.now() - t1, bytes: server.bytesSent(), requests: server.requests().length };
+    } catch (e) {
+      followUp = { ...empty(words[1], (e as Error).message.split('\n')[0]), bytes: server.bytesSent(), requests: server.requests().length };
+    }
+    return { first, followUp };
+  } finally {
+    await context.close().catch(() => {});
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
