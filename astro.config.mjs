@@ -1,4 +1,22 @@
 // @ts-check
+// Astro config: where the site lives (SITE_URL, BASE_PATH from the environment, so hosting
+// under a sub-folder needs no code change; `--site`/`--base` on the CLI still override).
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 
-export default defineConfig({});
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base: process.env.BASE_PATH || '/',
+  // Astro's content cache; a folder per archive (tests, benchmarks) keeps one build from
+  // reusing or overwriting another's. (Builds of one checkout still share .astro/: run them
+  // one at a time.)
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // Permanent URLs end in `/` and are folders (`/days/2025-01-01/index.html`).
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One small shared stylesheet, inlined: no extra request, nothing render-blocking.
+    inlineStylesheets: 'always',
+  },
+  integrations: [pagefind()],
+});

@@ -1,0 +1,44 @@
+// Builds the fixture archive twice, once per test run, and serves both builds for all e2e
+// files: at `/` (TZ=America/Los_Angeles) and under BASE_PATH=/archive/ (TZ=Pacific/Kiritimati),
+// so base handling and time-zone independence are tested by the same two builds.
+
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite } from './build-site.ts';
+import { serve } from './serve.ts';
+
+export interface SiteBuild {
+  /** The build's output folder. */
+  dir: string;
+  /** Where it is served, ending in `/` (includes the base). */
+  url: string;
+  /** The base path it was built with. */
+  base: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rootSite: SiteBuild;
+    baseSite: SiteBuild;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const started = performance.now();
+  // One after the other: Astro writes its prerender chunks to the project's .astro/ folder,
+  // which concurrent builds of one project would overwrite.
+  // The base build also indexes search in shards of 4 papers, to test shard merging.
+  const rootDir = await buildSite({ TZ: 'America/Los_Angeles' }, 'root');
+  const baseDir = await buildSite({ TZ: 'Pacific/Kiritimati', BASE_PATH: '/archive/', PAGEFIND_SHARD_SIZE: '4' }, 'base');
+  const root = await serve(rootDir, '/');
+  const base = await serve(baseDir, '/archive/');
+  console.log(`e2e: built two fixture sites in ${Math.round(performance.now() - started)} ms`);
+  project.provide('rootSite', { dir: rootDir, url: root.url, base: '/' });
+  project.provide('baseSite', { dir: baseDir, url: base.url, base: '/archive/' });
+  return async () => {
+    await Promise.all([root.close(), base.close()]);
+    // Each build lives in <tmp>/dist next to its <tmp>/cache: remove the whole <tmp>.
+    await Promise.all([rootDir, baseDir].map((d) => rm(path.dirname(d), { recursive: true, force: true })));
+  };
+}

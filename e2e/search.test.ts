@@ -1,0 +1,95 @@
+// Search in a real browser against the Pagefind bundle of the sub-folder build: finding
+// a paper, ?q= links, filters, and hostile titles staying text in results.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from './browser.ts';
+
+const site = inject('baseSite');
+
+describeInBrowser('search', () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => browser?.close());
+
+  const results = () => page.locator('#results > li');
+  async function titles() {
+    await page.locator('#status').filter({ hasText: 'found' }).waitFor();
+    return results().locator('h2').allTextContents();
+  }
+
+  it('is indexed in shards (PAGEFIND_SHARD_SIZE=4 for this build) that search merges', async () => {
+    const shards = await (await fetch(`${site.url}pagefind/shards.json`)).json();
+    expect(shards).toEqual(['shard-1/', 'shard-2/']);
+  });
+
+  it('finds a paper by a word of its abstract, from a ?q= link', async () => {
+    await page.goto(`${site.url}search/?q=narwhal`);
+    expect(await titles()).toEqual(['Escaped Markdown: Stars, Underscores and Links']);
+    await expect(page.locator('#q').inputValue()).resolves.toBe('narwhal');
+    const first = results().first();
+    await expect(first.locator('mark').first().textContent()).resolves.toBe('narwhal');
+    await expect(first.locator('a').getAttribute('href')).resolves.toBe('/archive/papers/escaped-markdown-abstract/');
+    await expect(first.locator('.meta').textContent()).resolves.toBe('Published January 1, 2025 · first listed January 1, 2025');
+  });
+
+  it('keeps the query in the URL while typing', async () => {
+    await page.goto(`${site.url}search/`);
+    await page.locator('#filters').waitFor();
+    await page.fill('#q', 'okapi');
+    expect(await titles()).toEqual(['Unknown Metadata Paper']);
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=okapi');
+    await expect(results().locator('.meta').textContent()).resolves.toBe('Published unknown · first listed January 1, 2025');
+  });
+
+  it('narrows results with the publication-year and listed-year filters', async () => {
+    await page.goto(`${site.url}search/?q=transformer`);
+    const all = await titles();
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    await page.selectOption('#published', '2023');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=transformer&published=2023');
+    await expect.poll(() => results().locator('h2').allTextContents().then((t) => t.sort())).toEqual([
+      'Quokka: Gradient Descent on Happy Marsupials',
+      'Tiny Vision Transformer',
+    ]);
+    await page.selectOption('#published', '');
+    await page.selectOption('#listed', '2024');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=transformer&listed=2024');
+    // Listed in 2024: the Nov 29 and Dec 31 papers, not the 2025-only ones.
+    await expect.poll(() => results().locator('h2').allTextContents().then((t) => t.sort())).toEqual([
+      'Fish & "Chips"',
+      'Quokka: Gradient Descent on Happy Marsupials',
+      'Repeat Listed Benchmark for Reasoning',
+      'Sparse Attention Atlas',
+    ]);
+  });
+
+  it('only paper pages are indexed; titles weigh more than abstracts', async () => {
+    await page.goto(`${site.url}search/?q=papers`);
+    // "papers" appears on every day page and the home page, which must not be found.
+    await page.locator('#status').filter({ hasText: 'found' }).waitFor();
+    const hrefs = await results().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) expect(href).toMatch(/^\/archive\/papers\//);
+    await page.goto(`${site.url}search/?q=benchmark`);
+    expect((await titles())[0]).toBe('Repeat Listed Benchmark for Reasoning');
+  });
+
+  it('shows hostile titles as text in results', async () => {
+    await page.goto(`${site.url}search/?q=wombat`);
+    expect(await titles()).toEqual(['<script>alert(1)</script>']);
+    await expect(results().first().locator('p').first().textContent()).resolves.toContain('<img src=x onerror=alert(2)>');
+    expect(await page.locator('#results script, #results img, #results b').count()).toBe(0);
+    await page.goto(`${site.url}search/?q=chips`);
+    expect(await titles()).toContain('Fish & "Chips"');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

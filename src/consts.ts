@@ -1,0 +1,14 @@
+// Site-wide strings and numbers, in one place.
+import { feedLimit } from './utils/feed-limit.ts';
+
+export const SITE_TITLE = 'Daily Papers Archive';
+export const SITE_DESCRIPTION = 'Every paper from the Daily Papers listing, day by day, with search and a feed.';
+
+/** Characters of abstract shown on list pages. */
+export const EXCERPT_LENGTH = 250;
+
+/** Days linked from the home page besides the latest one. */
+export const HOME_PREVIOUS_DAYS = 7;
+
+/** RSS items (env FEED_LIMIT, default 100). */
+export const FEED_LIMIT = feedLimit();

@@ -1,0 +1,25 @@
+// Human dates from `YYYY-MM-DD` ids, always in UTC so no time zone shifts a day.
+
+const DAY = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
+const MONTH = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
+
+/** Midnight UTC of a `YYYY-MM-DD` day (or `YYYY-MM` month). */
+export function dayToDate(id: string): Date {
+  const [y, m, d = 1] = id.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** `2025-01-01` → `January 1, 2025`. */
+export function formatDay(id: string): string {
+  return DAY.format(dayToDate(id));
+}
+
+/** `2025-01` (or a full day id) → `January 2025`. */
+export function formatMonth(id: string): string {
+  return MONTH.format(dayToDate(id.slice(0, 7)));
+}

@@ -1,0 +1,38 @@
+// The archive as pages need it, loaded from the content collections once per build and
+// shared by every page (a module-level cache keeps 30,000 pages from rescanning it).
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { indexArchive, type ArchiveIndex } from './index-archive.ts';
+
+export type Day = CollectionEntry<'days'>;
+export type Paper = CollectionEntry<'papers'>;
+
+export interface Archive extends ArchiveIndex {
+  dayById: Map<string, Day>;
+  paperBySlug: Map<string, Paper>;
+}
+
+let cached: Promise<Archive> | undefined;
+
+/** The whole archive, indexed; the same promise for every caller in a build. */
+export function loadArchive(): Promise<Archive> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<Archive> {
+  const [days, papers] = await Promise.all([getCollection('days'), getCollection('papers')]);
+  const paperBySlug = new Map(papers.map((p) => [p.id, p]));
+  // A day naming a paper with no file would make a dead link: fail the build instead.
+  for (const day of days) {
+    for (const slug of day.data.papers) {
+      if (!paperBySlug.has(slug)) throw new Error(`Day ${day.id} lists "${slug}", but papers/${slug}.md is missing.`);
+    }
+  }
+  const index = indexArchive(days.map((d) => ({ id: d.id, papers: d.data.papers })));
+  return { ...index, dayById: new Map(days.map((d) => [d.id, d])), paperBySlug };
+}
+
+/** The papers of a day, in listed order. */
+export function papersOf(archive: Archive, day: Day): Paper[] {
+  return day.data.papers.map((slug) => archive.paperBySlug.get(slug)!);
+}

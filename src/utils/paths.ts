@@ -1,0 +1,48 @@
+// The one place site URLs are made: every page, link, asset, feed and search URL comes
+// from here, so `base` (sub-folder hosting) and `site` are honoured everywhere.
+
+const BASE: string = import.meta.env.BASE_URL;
+
+/** `base` with exactly one leading and one trailing slash (`/`, `/archive/`). */
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** A site-relative path (`days/`) joined to the base: `/archive/days/`. */
+export function withBase(path: string, base: string = BASE): string {
+  return normalizeBase(base) + path.replace(/^\/+/, '');
+}
+
+/** The home page: the latest day. */
+export const homePath = (base: string = BASE): string => withBase('', base);
+
+/** Every day of the archive, grouped by month. */
+export const daysPath = (base: string = BASE): string => withBase('days/', base);
+
+/** One day's listing; `id` is `YYYY-MM-DD`. */
+export const dayPath = (id: string, base: string = BASE): string => withBase(`days/${id}/`, base);
+
+/** One paper; `slug` is its content file name. */
+export const paperPath = (slug: string, base: string = BASE): string =>
+  withBase(`papers/${encodeURIComponent(slug)}/`, base);
+
+/** The search page, optionally with a query (a search is a link). */
+export function searchPath(query = '', base: string = BASE): string {
+  const path = withBase('search/', base);
+  return query ? `${path}?${new URLSearchParams({ q: query })}` : path;
+}
+
+/** The RSS feed. */
+export const feedPath = (base: string = BASE): string => withBase('rss.xml', base);
+
+/** The Pagefind bundle folder written by the build (`src/integrations/pagefind.ts`). */
+export const pagefindPath = (base: string = BASE): string => withBase('pagefind/', base);
+
+/** A file from `public/` (favicon and the like). */
+export const assetPath = (file: string, base: string = BASE): string => withBase(file, base);
+
+/** An absolute URL for a path made above, on `site` (from Astro's `site` config). */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}

@@ -1,0 +1,37 @@
+// URL building with and without a sub-folder base.
+import { describe, expect, it } from 'vitest';
+import { absoluteUrl, dayPath, feedPath, homePath, normalizeBase, pagefindPath, paperPath, searchPath, withBase } from '../../src/utils/paths.ts';
+
+describe('paths', () => {
+  it('normalises any spelling of the base', () => {
+    for (const b of ['', '/', '//']) expect(normalizeBase(b)).toBe('/');
+    for (const b of ['archive', '/archive', 'archive/', '/archive/', '//archive//']) expect(normalizeBase(b)).toBe('/archive/');
+  });
+
+  it('builds root-hosted URLs (default base from Vite is /)', () => {
+    expect(homePath()).toBe('/');
+    expect(dayPath('2025-01-01')).toBe('/days/2025-01-01/');
+    expect(paperPath('fish-and-chips')).toBe('/papers/fish-and-chips/');
+    expect(feedPath()).toBe('/rss.xml');
+    expect(pagefindPath()).toBe('/pagefind/');
+    expect(searchPath()).toBe('/search/');
+  });
+
+  it('puts every URL under a sub-folder base', () => {
+    expect(homePath('/archive/')).toBe('/archive/');
+    expect(dayPath('2024-12-31', '/archive')).toBe('/archive/days/2024-12-31/');
+    expect(paperPath('x', 'archive/')).toBe('/archive/papers/x/');
+    expect(feedPath('/archive/')).toBe('/archive/rss.xml');
+    expect(pagefindPath('/archive/')).toBe('/archive/pagefind/');
+    expect(withBase('/favicon.svg', '/archive/')).toBe('/archive/favicon.svg');
+  });
+
+  it('encodes search queries so a search is a link', () => {
+    expect(searchPath('fish & "chips"', '/archive/')).toBe('/archive/search/?q=fish+%26+%22chips%22');
+  });
+
+  it('makes absolute URLs on the configured site', () => {
+    expect(absoluteUrl(paperPath('x', '/archive/'), 'https://example.org')).toBe('https://example.org/archive/papers/x/');
+    expect(absoluteUrl('/rss.xml', new URL('https://example.org/ignored/'))).toBe('https://example.org/rss.xml');
+  });
+});
