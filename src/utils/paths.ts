@@ -1,7 +1,9 @@
 // The one place site URLs are made: every page, link, asset, feed and search URL comes
 // from here, so `base` (sub-folder hosting) and `site` are honoured everywhere.
 
-const BASE: string = import.meta.env.BASE_URL;
+// Outside Vite (the search indexer runs while Astro loads its config) there is no env: the
+// callers there pass `base` explicitly.
+const BASE: string = import.meta.env?.BASE_URL ?? '/';
 
 /** `base` with exactly one leading and one trailing slash (`/`, `/archive/`). */
 export function normalizeBase(base: string): string {

@@ -1,0 +1,143 @@
+// Builds the sharded Pagefind bundle from the paper collection on disk: each shard is
+// indexed once into a cache folder keyed by its inputs, then linked into the build output.
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import * as pagefind from 'pagefind';
+import { orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper } from './plan.ts';
+import { toRecord } from './record.ts';
+
+export interface IndexOptions {
+  /** Folder of `<slug>.md` paper files. */
+  papersDir: string;
+  /** Where finished shards are kept between builds. */
+  cacheDir: string;
+  shardSize: number;
+  log?: (message: string) => void;
+}
+
+export interface IndexResult {
+  /** Cache folder of each shard's bundle, in shard order. */
+  shards: string[];
+  papers: number;
+  /** How many shards were indexed now (the rest came from the cache). */
+  built: number;
+}
+
+const ENGINE = `pagefind-${readPagefindVersion()}`;
+
+function readPagefindVersion(): string {
+  const pkg = path.join(path.dirname(new URL(import.meta.resolve('pagefind')).pathname), '..', 'package.json');
+  try {
+    return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Reads every paper's front matter and body. */
+export function readPapers(papersDir: string): SearchPaper[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(papersDir).filter((n) => n.endsWith('.md')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const { data, content } = matter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
+    return { slug: name.slice(0, -3), title: data.title, body: content, published: data.published ?? null, days: data.days };
+  });
+}
+
+/** Indexes every shard missing from the cache, one Pagefind process at a time. */
+export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
+  const shards = splitShards(orderForShards(readPapers(opts.papersDir)), opts.shardSize);
+  const dirs: string[] = [];
+  let built = 0;
+  fs.mkdirSync(opts.cacheDir, { recursive: true });
+  for (const [i, papers] of shards.entries()) {
+    const dir = path.join(opts.cacheDir, shardKey(papers, ENGINE));
+    dirs.push(dir);
+    if (fs.existsSync(dir)) {
+      const now = new Date();
+      fs.utimesSync(dir, now, now); // marks it as in use for pruneCache
+      continue;
+    }
+    const started = performance.now();
+    await indexShard(papers, dir);
+    built++;
+    opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
+  }
+  pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
+  return { shards: dirs, papers: shards.reduce((n, s) => n + s.length, 0), built };
+}
+
+async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
+  const temp = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const pending: Promise<{ errors: string[] }>[] = [];
+    for (const paper of papers) {
+      pending.push(index.addHTMLFile(toRecord(paper, toString(fromMarkdown(paper.body)))));
+      // Bounded in flight: the service queues every message it is sent.
+      if (pending.length >= 256) failOn(await Promise.all(pending.splice(0)));
+    }
+    failOn(await Promise.all(pending));
+    failOn([await index.writeFiles({ outputPath: temp })]);
+    // The finished bundle appears under its final name at once, so a killed build never
+    // leaves a half-written shard in the cache.
+    fs.renameSync(temp, dir);
+  } finally {
+    // One service per shard: its memory is returned to the system before the next one.
+    await pagefind.close();
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function failOn(responses: { errors: string[] }[]): void {
+  const errors = responses.flatMap((r) => r.errors);
+  if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
+}
+
+/** Unused for this long, a cached shard is removed (another build may still be using it). */
+const CACHE_GRACE_MS = 60 * 60 * 1000;
+
+function pruneCache(cacheDir: string, keep: Set<string>): void {
+  for (const name of fs.readdirSync(cacheDir)) {
+    const dir = path.join(cacheDir, name);
+    if (keep.has(name) || Date.now() - fs.statSync(dir).mtimeMs < CACHE_GRACE_MS) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Places the bundles in `pagefindOut` (the primary in the folder itself, the others in
+ * `shard-<i>/`), hard-linked from the cache when possible, and lists the others in
+ * `shards.json` for the search page.
+ */
+export function placeShards(shards: readonly string[], pagefindOut: string): void {
+  fs.rmSync(pagefindOut, { recursive: true, force: true });
+  shards.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
+  const extra = shards.slice(1).map((_, i) => shardFolder(i + 1));
+  fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(extra));
+}
+
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, entry.name);
+    const b = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(a, b);
+    else {
+      try {
+        fs.linkSync(a, b);
+      } catch {
+        fs.copyFileSync(a, b); // another file system
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Pure planning of the search index: which papers go in which shard, and what each record
+// holds. Shards bound Pagefind's indexing memory (it grows ~200 KB per page while writing)
+// and let a rebuild reuse every shard whose papers did not change.
+import { createHash } from 'node:crypto';
+
+/**
+ * Papers per shard. Pagefind's indexer peaks at ~0.5 GB for 2,500 papers (~0.9 GB for
+ * 3,750; 6 GB for 30,000 in one index); it runs beside Astro, so both must fit together.
+ * More papers per shard means fewer requests and bytes for a first query.
+ */
+export const DEFAULT_SHARD_SIZE = 2500;
+export const SHARD_SIZE_ENV = 'PAGEFIND_SHARD_SIZE';
+/** Lists the extra shard folders (relative to `pagefind/`); the search page merges them. */
+export const SHARDS_FILE = 'shards.json';
+/** Bump when the record format changes, so cached shards are rebuilt. */
+export const RECORD_VERSION = 1;
+
+/** What the index needs of a paper (its abstract still as Markdown). */
+export interface SearchPaper {
+  slug: string;
+  title: string;
+  /** The abstract as stored: Markdown. */
+  body: string;
+  published: string | null;
+  /** Every day it was listed, sorted. */
+  days: readonly string[];
+}
+
+/** The shard size from the environment, else the default. */
+export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[SHARD_SIZE_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${SHARD_SIZE_ENV} must be a positive whole number, got "${raw}".`);
+  return n;
+}
+
+/** Folder of shard `i` under `pagefind/`: the primary (which loads the wasm) is the folder itself. */
+export function shardFolder(i: number): string {
+  return i === 0 ? '' : `shard-${i}/`;
+}
+
+/** Filter values of a paper: the year it was published, and every year it was listed. */
+export function facetsOf(paper: Pick<SearchPaper, 'published' | 'days'>): { published: string[]; listed: string[] } {
+  return {
+    published: [paper.published ? paper.published.slice(0, 4) : 'unknown'],
+    listed: [...new Set(paper.days.map((d) => d.slice(0, 4)))],
+  };
+}
+
+/**
+ * Papers in shard order: by the day first listed, then slug. New days append to the last
+ * shard, so the shards before it keep their contents (and their cache) from day to day.
+ */
+export function orderForShards<T extends Pick<SearchPaper, 'slug' | 'days'>>(papers: readonly T[]): T[] {
+  return [...papers].sort((a, b) => cmp(a.days[0], b.days[0]) || cmp(a.slug, b.slug));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Splits ordered papers into shards of `size`. */
+export function splitShards<T>(ordered: readonly T[], size: number): T[][] {
+  const shards: T[][] = [];
+  for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
+  return shards.length ? shards : [[]];
+}
+
+/** A key for a shard's inputs: equal keys give identical Pagefind bundles. */
+export function shardKey(papers: readonly SearchPaper[], engine: string): string {
+  const h = createHash('sha256').update(`${RECORD_VERSION}\0${engine}\0`);
+  for (const p of papers) {
+    const { published, listed } = facetsOf(p);
+    h.update(JSON.stringify([p.slug, p.title, p.body, published, listed, p.days[0]]));
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 20);
+}
