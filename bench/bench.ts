@@ -265,9 +265,10 @@ async function benchSize(days: number): Promise<SizeFigures> {
       const pages = ingested ? await build(content, config) : skipped('ingest failed');
       if (only.has('astro')) add('astro', pages);
       if (only.has('pagefind')) {
-        const pf = pages.ok
-          ? await run(node, [path.join(ROOT, 'bench/lib/pagefind-only.ts'), path.join(dir, 'dist-pages'), path.join(dir, 'pagefind-only')], { cwd: ROOT, timeoutMs: STEP_TIMEOUT_MS })
-          : skipped('Astro pages build failed');
+        rmSync(path.join(dir, 'pagefind-only'), { recursive: true, force: true });
+        const pf = ingested
+          ? await run(node, [path.join(ROOT, 'bench/lib/pagefind-only.ts'), content, path.join(dir, 'pagefind-only')], { cwd: ROOT, timeoutMs: STEP_TIMEOUT_MS })
+          : skipped('ingest failed');
         add('pagefind', pf);
       }
     }

@@ -1,21 +1,19 @@
-// Builds the Pagefind index over an already built site, as src/integrations/pagefind.ts does
-// after `astro build`: run on its own so the benchmark can time the search index alone.
-// usage: node bench/lib/pagefind-only.ts <site dir> <output dir>
-import * as pagefind from 'pagefind';
+// The search index on its own, as the build makes it (src/integrations/pagefind.ts) but
+// with an empty cache: every shard indexed from the paper collection, then placed.
+// usage: node bench/lib/pagefind-only.ts <content dir> <scratch dir>
+import path from 'node:path';
+import { buildSearchIndex, placeShards } from '../../src/search/index-fs.ts';
+import { shardSize } from '../../src/search/plan.ts';
 
-const [site, output] = process.argv.slice(2);
-if (!site || !output) {
-  console.error('usage: node bench/lib/pagefind-only.ts <site dir> <output dir>');
+const [content, scratch] = process.argv.slice(2);
+if (!content || !scratch) {
+  console.error('usage: node bench/lib/pagefind-only.ts <content dir> <scratch dir>');
   process.exit(2);
 }
-try {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(errors.join('\n') || 'no index');
-  const added = await index.addDirectory({ path: site });
-  if (added.errors.length) throw new Error(added.errors.join('\n'));
-  const written = await index.writeFiles({ outputPath: output });
-  if (written.errors.length) throw new Error(written.errors.join('\n'));
-  console.log(`indexed ${added.page_count} pages`);
-} finally {
-  await pagefind.close();
-}
+const result = await buildSearchIndex({
+  papersDir: path.join(content, 'papers'),
+  cacheDir: path.join(scratch, 'cache'),
+  shardSize: shardSize(),
+});
+placeShards(result.shards, path.join(scratch, 'pagefind'));
+console.log(`indexed ${result.papers} papers in ${result.shards.length} shard(s)`);
