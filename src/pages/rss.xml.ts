@@ -5,9 +5,9 @@ import { FEED_LIMIT, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
 import { feedItems } from '../utils/feed-items.ts';
 import { loadArchive } from '../utils/load-archive.ts';
 import { absoluteUrl, feedPath, homePath, paperPath } from '../utils/paths.ts';
+import { escapeHtml } from '../utils/escape-html.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');
@@ -26,7 +26,7 @@ export async function GET(context: APIContext) {
     description: SITE_DESCRIPTION,
     site: absoluteUrl(homePath(), site),
     xmlns: { atom: ATOM },
-    customData: `<atom:link href="${escapeAttr(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>`,
+    customData: `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>`,
     items,
   });
 }

@@ -5,13 +5,7 @@ import { facetsOf, type SearchPaper } from './plan.ts';
 import { paperPath } from '../utils/paths.ts';
 import { describePublished } from '../utils/describe-paper.ts';
 import { formatDay } from '../utils/format-day.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text made safe for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
-}
+import { escapeHtml } from '../utils/escape-html.ts';
 
 /**
  * The Pagefind record of a paper: its site-relative URL (the search page adds the base, so
