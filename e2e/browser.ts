@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { CHROMIUM };
 const MISSING = `Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium`;
 
 /** `describe` when Chromium exists; otherwise a failing test (CI) or a skipped suite. */
@@ -23,15 +24,6 @@ export function describeInBrowser(name: string, body: () => void): void {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './serve.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
 
 /** Adjust to the search page's markup (src/pages/search.astro renders `<ol id="results"><li>`). */
 export const RESULT_SELECTOR = '#results > li';
 export const INPUT_SELECTOR = '#q';
 export const SEARCH_PATH = '/search/';
-export const CHROMIUM = '/usr/bin/chromium';
 
 export interface QueryFigures {
   query: string;
@@ -35,8 +35,7 @@ export async function measureSearch(site: string, words: [string, string], timeo
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   const empty = (query: string, error?: string): QueryFigures => ({ query, msToFirstResult: null, bytes: 0, requests: 0, error });
   let first = empty(words[0]);

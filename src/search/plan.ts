@@ -2,6 +2,7 @@
 // holds. Shards bound Pagefind's indexing memory (it grows ~200 KB per page while writing)
 // and let a rebuild reuse every shard whose papers did not change.
 import { createHash } from 'node:crypto';
+import { positiveInt } from '../utils/positive-int.ts';
 
 /**
  * Papers per shard. Pagefind's indexer peaks at ~0.5 GB for 2,500 papers (~0.9 GB for
@@ -28,11 +29,7 @@ export interface SearchPaper {
 
 /** The shard size from the environment, else the default. */
 export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[SHARD_SIZE_ENV];
-  if (raw === undefined || raw === '') return DEFAULT_SHARD_SIZE;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${SHARD_SIZE_ENV} must be a positive whole number, got "${raw}".`);
-  return n;
+  return positiveInt(SHARD_SIZE_ENV, env[SHARD_SIZE_ENV], DEFAULT_SHARD_SIZE);
 }
 
 /** Folder of shard `i` under `pagefind/`: the primary (which loads the wasm) is the folder itself. */
