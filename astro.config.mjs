@@ -3,6 +3,8 @@
 // under a sub-folder needs no code change; `--site`/`--base` on the CLI still override).
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import pruneDist from './src/integrations/prune-dist.ts';
+import { PAGEFIND_DIR } from './src/utils/paths.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -18,5 +20,10 @@ export default defineConfig({
     // One small shared stylesheet, inlined: no extra request, nothing render-blocking.
     inlineStylesheets: 'always',
   },
-  integrations: [pagefind()],
+  // Pages whose data (their getStaticPaths cacheKey) and code are unchanged since the last
+  // build are kept rather than rendered again: a daily update renders only what a new day
+  // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
+  // prune-dist keeps dist/ in place between builds and removes only what is stale.
+  experimental: { incrementalBuild: true },
+  integrations: [pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
 });

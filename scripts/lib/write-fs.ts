@@ -105,14 +105,6 @@ function sameBytes(file: string, data: string | Uint8Array): boolean {
   }
 }
 
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 export interface ApplyResult {
   written: number;
   deleted: number;
@@ -121,7 +113,7 @@ export interface ApplyResult {
 
 /**
  * Applies the groups in order. Every new file content is first written to a temp file and
- * fsynced (in parallel: per-file fsync is the cost of a big batch); then each group's
+ * made durable (one file-system sync for a big batch, see below); then each group's
  * renames and removals happen, then the group's folders are fsynced, before the next group.
  * A file whose bytes would not change is not touched.
  */

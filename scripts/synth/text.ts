@@ -3,7 +3,7 @@
 // URLs, Markdown-looking characters that must stay literal).
 import type { Rng } from './prng.ts';
 import {
-  ADVERBS, DATASETS, DETERMINERS, PREPOSITIONS, plural, verbEd, verbIng, verbS, vocabulary,
+  ADVERBS, DATASETS, PREPOSITIONS, plural, verbEd, verbIng, verbS, vocabulary,
 } from './words.ts';
 
 /** Abstract length bounds in characters (code points), as in the real dumps. */

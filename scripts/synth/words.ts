@@ -87,7 +87,6 @@ implicitly directly naturally empirically theoretically provably notably remarka
 further largely strongly surprisingly robustly simultaneously adaptively iteratively
 `);
 
-export const DETERMINERS = ['the', 'a', 'this', 'each', 'every', 'our', 'such', 'any', 'their'];
 export const PREPOSITIONS = split(`of in for with on under across between through via from over within without beyond toward against among`);
 
 export const DATASETS = split(`

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { contentDir } from '../content-dir.ts';
 import { buildSearchIndex, placeShards, type IndexResult } from '../search/index-fs.ts';
 import { shardSize } from '../search/plan.ts';
+import { PAGEFIND_DIR } from '../utils/paths.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -31,7 +32,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) throw new Error('the search index was never started');
         const result = await job;
-        placeShards(result.shards, fileURLToPath(new URL('pagefind/', dir)));
+        placeShards(result.shards, path.join(fileURLToPath(dir), PAGEFIND_DIR));
         logger.info(
           `search: ${result.papers} papers in ${result.shards.length} shard(s), ` +
             `${result.built} indexed now, ${result.shards.length - result.built} from cache ` +

@@ -38,8 +38,9 @@ export function searchPath(query = '', base: string = BASE): string {
 /** The RSS feed. */
 export const feedPath = (base: string = BASE): string => withBase('rss.xml', base);
 
-/** The Pagefind bundle folder written by the build (`src/integrations/pagefind.ts`). */
-export const pagefindPath = (base: string = BASE): string => withBase('pagefind/', base);
+/** The Pagefind bundle's folder in the output, written by `src/integrations/pagefind.ts`. */
+export const PAGEFIND_DIR = 'pagefind';
+export const pagefindPath = (base: string = BASE): string => withBase(`${PAGEFIND_DIR}/`, base);
 
 /** A file from `public/` (favicon and the like). */
 export const assetPath = (file: string, base: string = BASE): string => withBase(file, base);

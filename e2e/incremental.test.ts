@@ -1,0 +1,98 @@
+// The daily rebuild is incremental (experimental.incrementalBuild + src/integrations/prune-dist.ts):
+// it must render only what changed, keep the rest untouched, drop what is gone, and end with
+// exactly the bytes a from-scratch build of the same content gives.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild } from './build-site.ts';
+
+const SAMPLES = path.resolve('tests/fixtures/samples');
+const DAY1 = path.join(SAMPLES, '000_dac3a4fc63ae358e.txt'); // 2025-12-09
+const DAY2 = path.join(SAMPLES, '001_00fe2aa557161dfb.txt'); // 2025-12-31
+const DROPPED_TITLE = 'The Principles of Deep Learning Theory'; // listed on day 1 only
+const DROPPED_SLUG = 'the-principles-of-deep-learning-theory';
+
+let tmp = '';
+const content = () => path.join(tmp, 'content');
+const live = () => ({ content: content(), outDir: path.join(tmp, 'dist'), cacheDir: path.join(tmp, 'cache') });
+
+function ingest(...args: string[]): void {
+  const r = spawnSync(process.execPath, ['scripts/ingest.ts', '--content', content(), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ingest ${args.join(' ')} failed:\n${r.stderr}`);
+}
+
+/** Every file under dir, relative, sorted. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Build the same content from nothing (fresh outDir and cache) and compare every byte. */
+async function expectSameAsFreshBuild(label: string): Promise<void> {
+  const fresh = { content: content(), outDir: path.join(tmp, `fresh-${label}`, 'dist'), cacheDir: path.join(tmp, `fresh-${label}`, 'cache') };
+  await astroBuild(fresh);
+  const ours = files(live().outDir);
+  expect(ours).toEqual(files(fresh.outDir));
+  const differing = ours.filter((f) => !readFileSync(path.join(live().outDir, f)).equals(readFileSync(path.join(fresh.outDir, f))));
+  expect(differing).toEqual([]);
+}
+
+const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'index.html');
+const cachedPages = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\/(?:papers|days)\/[^/]+\//)?.[0]);
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-incremental-'));
+  ingest(DAY1);
+  await astroBuild(live());
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('incremental rebuild', () => {
+  it('after a new day, renders only the pages the day touched and matches a fresh build', async () => {
+    const day1Papers = readdirSync(path.join(content(), 'papers')).map((f) => f.replace(/\.md$/, ''));
+    const before = new Map(day1Papers.map((slug) => [slug, statSync(paperPage(slug)).mtimeMs]));
+    ingest(DAY2);
+    const log = await astroBuild(live());
+
+    const relisted = readdirSync(path.join(content(), 'papers')).filter((f) => {
+      const text = readFileSync(path.join(content(), 'papers', f), 'utf8');
+      return text.includes('2025-12-09') && text.includes('2025-12-31');
+    }).map((f) => f.replace(/\.md$/, ''));
+    const untouched = day1Papers.filter((s) => !relisted.includes(s));
+    expect(untouched.length).toBeGreaterThan(20);
+    // Day 1's papers that day 2 did not list again were kept as they were, not rewritten…
+    for (const slug of untouched) expect(statSync(paperPage(slug)).mtimeMs, slug).toBe(before.get(slug));
+    expect(cachedPages(log).sort()).toEqual(untouched.map((s) => `/papers/${s}/`).sort());
+    // …while a paper listed again shows its new day, and day 1 links on to day 2.
+    for (const slug of relisted) expect(readFileSync(paperPage(slug), 'utf8')).toContain('/days/2025-12-31/');
+    expect(readFileSync(path.join(live().outDir, 'days/2025-12-09/index.html'), 'utf8')).toContain('rel="next"');
+
+    await expectSameAsFreshBuild('new-day');
+  });
+
+  it('after a day is replaced without a paper, removes that paper’s page and matches a fresh build', async () => {
+    expect(existsSync(paperPage(DROPPED_SLUG))).toBe(true);
+    // Day 1 again, minus one entry: its title, abstract and meta block paragraphs.
+    const paragraphs = readFileSync(DAY1, 'utf8').split('\n\n');
+    const at = paragraphs.indexOf(DROPPED_TITLE);
+    expect(at).toBeGreaterThan(0);
+    const cut = paragraphs[at + 2].trimStart().startsWith('•') ? 3 : 2;
+    paragraphs.splice(at, cut);
+    const edited = path.join(tmp, 'daily-papers-2025-12-09.txt');
+    writeFileSync(edited, paragraphs.join('\n\n'));
+    ingest('--replace', edited);
+    expect(existsSync(path.join(content(), 'papers', `${DROPPED_SLUG}.md`))).toBe(false);
+
+    const log = await astroBuild(live());
+    expect(existsSync(paperPage(DROPPED_SLUG))).toBe(false);
+    expect(existsSync(path.dirname(paperPage(DROPPED_SLUG)))).toBe(false);
+    expect(log).toMatch(/removed 1 file\(s\) left from an earlier build: papers\/the-principles-of-deep-learning-theory\/index\.html/);
+    expect(cachedPages(log).length).toBeGreaterThan(20);
+
+    await expectSameAsFreshBuild('replaced-day');
+  });
+});
