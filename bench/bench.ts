@@ -167,6 +167,15 @@ function build(content: string, config: string): Promise<RunResult> {
   });
 }
 
+/** Medians over runs: to the first result, and to results over the whole archive. */
+interface QuerySummary {
+  ms: Summary | null;
+  bytes: number | null;
+  msComplete: Summary | null;
+  bytesComplete: number | null;
+  error?: string;
+}
+
 interface SizeFigures {
   days: number;
   entries: number;
@@ -175,7 +184,7 @@ interface SizeFigures {
   /** Daily update (warm) as a share of the full build of the same run. */
   updateRatio: Summary | null;
   output: SiteFigures | null;
-  search: { first: { ms: Summary | null; bytes: number | null; error?: string }; followUp: { ms: Summary | null; bytes: number | null; error?: string }; runs: SearchFigures[] } | null;
+  search: { first: QuerySummary; followUp: QuerySummary; runs: SearchFigures[] } | null;
   tempDir: string;
 }
 
@@ -253,7 +262,7 @@ async function benchSize(days: number): Promise<SizeFigures> {
         try {
           const s = await measureSearch(path.join(dir, 'dist'), queries);
           searches.push(s);
-          log(`  search: first ${s.first.msToFirstResult?.toFixed(0) ?? s.first.error} ms ${formatBytes(s.first.bytes)}; follow-up ${s.followUp.msToFirstResult?.toFixed(0) ?? s.followUp.error} ms ${formatBytes(s.followUp.bytes)}`);
+          log(`  search: first ${s.first.msToFirstResult?.toFixed(0) ?? s.first.error} ms ${formatBytes(s.first.bytes)} (complete ${s.first.msToComplete?.toFixed(0)} ms ${formatBytes(s.first.bytesToComplete ?? NaN)}); follow-up ${s.followUp.msToFirstResult?.toFixed(0) ?? s.followUp.error} ms ${formatBytes(s.followUp.bytes)}`);
         } catch (e) {
           searches.push({ first: { query: queries[0], msToFirstResult: null, bytes: 0, requests: 0, error: (e as Error).message }, followUp: { query: queries[1], msToFirstResult: null, bytes: 0, requests: 0, error: 'skipped' } });
           log(`  search failed: ${(e as Error).message}`);
@@ -299,7 +308,13 @@ async function benchSize(days: number): Promise<SizeFigures> {
   const searchSummary = (key: 'first' | 'followUp') => {
     const ok = searches.map((s) => s[key]).filter((q) => q.msToFirstResult != null);
     const err = searches.map((s) => s[key]).find((q) => q.error)?.error;
-    return { ms: summarize(ok.map((q) => q.msToFirstResult!)), bytes: summarize(ok.map((q) => q.bytes))?.median ?? null, error: ok.length === searches.length ? undefined : err };
+    return {
+      ms: summarize(ok.map((q) => q.msToFirstResult!)),
+      bytes: summarize(ok.map((q) => q.bytes))?.median ?? null,
+      msComplete: summarize(ok.flatMap((q) => (q.msToComplete == null ? [] : [q.msToComplete]))),
+      bytesComplete: summarize(ok.flatMap((q) => (q.bytesToComplete == null ? [] : [q.bytesToComplete])))?.median ?? null,
+      error: ok.length === searches.length ? undefined : err,
+    };
   };
   return {
     days,
@@ -351,8 +366,14 @@ function table(m: ReturnType<typeof machine>, all: SizeFigures[]): string {
     if (!x) return '—';
     return x.ms ? `${formatMs(x.ms)}, ${formatBytes(x.bytes)} transferred${x.error ? ' ⚠' : ''}` : `FAILED: ${x.error}`;
   };
+  const complete = (s: SizeFigures, k: 'first' | 'followUp') => {
+    const x = s.search?.[k];
+    return x?.msComplete ? `${formatMs(x.msComplete)}, ${formatBytes(x.bytesComplete)} transferred` : '—';
+  };
   row(`search “${queries[0]}” (fresh load → first result)`, (s) => q(s, 'first'));
+  row(`search “${queries[0]}” (fresh load → results over every shard)`, (s) => complete(s, 'first'));
   row(`search “${queries[1]}” (typed follow-up → first result)`, (s) => q(s, 'followUp'));
+  row(`search “${queries[1]}” (typed follow-up → results over every shard)`, (s) => complete(s, 'followUp'));
   const errors = all.flatMap((s) => Object.entries(s.steps).filter(([, v]) => v.error).map(([k, v]) => `- ${s.days} days, ${k}: ${v.error}`));
   if (errors.length) out.push('', 'Failures:', ...errors);
   return out.join('\n');

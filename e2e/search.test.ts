@@ -21,14 +21,47 @@ describeInBrowser('search', () => {
   afterAll(async () => browser?.close());
 
   const results = () => page.locator('#results > li');
+  /** Titles of the complete results (after the older shards were searched too). */
   async function titles() {
+    await page.locator('#results[aria-busy="false"]').waitFor();
     await page.locator('#status').filter({ hasText: 'found' }).waitFor();
     return results().locator('h2').allTextContents();
   }
+  const firstListed = async () =>
+    (await results().locator('.meta').allTextContents()).map((t) => Date.parse(t.replace(/^.*first listed /, '')));
 
   it('is indexed in shards (PAGEFIND_SHARD_SIZE=4 for this build) that search merges', async () => {
     const shards = await (await fetch(`${site.url}pagefind/shards.json`)).json();
     expect(shards).toEqual(['shard-1/', 'shard-2/']);
+  });
+
+  it('shows the newest shard’s results first, then the whole archive’s', async () => {
+    // Hold the older shards back so the first, partial answer can be seen.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/pagefind\/shard-\d+\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${site.url}search/?q=transformer`);
+      await page.locator('#status').filter({ hasText: 'among the newest papers' }).waitFor();
+      await expect(page.locator('#results').getAttribute('aria-busy')).resolves.toBe('true');
+      const partial = await results().locator('h2').allTextContents();
+      const partialDays = await firstListed();
+      expect(partial.length).toBeGreaterThan(0);
+      release();
+      const all = await titles();
+      expect(all.length).toBeGreaterThan(partial.length);
+      expect(all).toEqual(expect.arrayContaining(partial));
+      // The first answer came from the newest papers: none of the rest was listed later.
+      const rest = (await firstListed()).filter((_, i) => !partial.includes(all[i]));
+      expect(Math.max(...rest)).toBeLessThanOrEqual(Math.min(...partialDays));
+      await expect(page.locator('#status').textContent()).resolves.toBe(`${all.length} papers found for “transformer”.`);
+    } finally {
+      release();
+      await page.unrouteAll();
+    }
   });
 
   it('finds a paper by a word of its abstract, from a ?q= link', async () => {

@@ -4,22 +4,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
 
 /** Adjust to the search page's markup (src/pages/search.astro renders `<ol id="results"><li>`). */
 export const RESULT_SELECTOR = '#results > li';
 export const INPUT_SELECTOR = '#q';
+/** The page marks its results list aria-busy while older shards are still being searched. */
+export const LIST_SELECTOR = '#results';
+export const STATUS_SELECTOR = '#status';
 export const SEARCH_PATH = '/search/';
 
 export interface QueryFigures {
   query: string;
   /** From navigation (first) or the keystroke (follow-up) to the first result in the DOM. */
   msToFirstResult: number | null;
-  /** Body bytes the server sent for this step (gzip where served gzipped). */
+  /** Body bytes the server sent up to the first result (gzip where served gzipped). */
   bytes: number;
+  /** Time and bytes until the results cover the whole archive (every shard searched). */
+  msToComplete?: number | null;
+  bytesToComplete?: number;
   requests: number;
+  /** Each request: method, path and bytes sent. */
+  log?: string[];
   error?: string;
 }
 
@@ -48,6 +56,8 @@ export async function measureSearch(site: string, words: [string, string], timeo
       await page.goto(`${server.url}${SEARCH_PATH}?q=${encodeURIComponent(words[0])}`, { timeout: timeoutMs });
       await page.waitForSelector(RESULT_SELECTOR, { timeout: timeoutMs });
       first = { query: words[0], msToFirstResult: performance.now() - t0, bytes: server.bytesSent(), requests: server.requests().length };
+      await waitComplete(page, words[0], timeoutMs);
+      first = { ...first, msToComplete: performance.now() - t0, bytesToComplete: server.bytesSent(), log: [...server.requests()] };
     } catch (e) {
       first = { ...empty(words[0], (e as Error).message.split('\n')[0]), bytes: server.bytesSent(), requests: server.requests().length };
       return { first, followUp };
@@ -68,6 +78,8 @@ export async function measureSearch(site: string, words: [string, string], timeo
         { timeout: timeoutMs, polling: 'raf' },
       );
       followUp = { query: words[1], msToFirstResult: performance.now() - t1, bytes: server.bytesSent(), requests: server.requests().length };
+      await waitComplete(page, words[1], timeoutMs);
+      followUp = { ...followUp, msToComplete: performance.now() - t1, bytesToComplete: server.bytesSent(), log: [...server.requests()] };
     } catch (e) {
       followUp = { ...empty(words[1], (e as Error).message.split('\n')[0]), bytes: server.bytesSent(), requests: server.requests().length };
     }
@@ -77,4 +89,14 @@ export async function measureSearch(site: string, words: [string, string], timeo
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Waits until the page reports complete results for `word`. */
+async function waitComplete(page: Page, word: string, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    ([list, status, w]) =>
+      document.querySelector(list)?.getAttribute('aria-busy') === 'false' && !!document.querySelector(status)?.textContent?.includes(w),
+    [LIST_SELECTOR, STATUS_SELECTOR, word] as const,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
 }

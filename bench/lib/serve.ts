@@ -62,7 +62,6 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const ext = path.extname(file);
     const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    log.push(`${req.method} ${url.pathname}`);
     if (gzip) {
       let body = gzCache.get(file);
       if (!body) {
@@ -73,6 +72,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       headers['content-length'] = String(body.length);
       res.writeHead(200, headers);
       sent += body.length;
+      log.push(`${req.method} ${url.pathname} ${body.length}`);
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -80,10 +80,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     headers['content-length'] = String(size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
+      log.push(`HEAD ${url.pathname} 0`);
       res.end();
       return;
     }
     sent += size;
+    log.push(`${req.method} ${url.pathname} ${size}`);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

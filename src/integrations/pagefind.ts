@@ -1,7 +1,8 @@
 // Astro integration: the Pagefind search bundle, indexed from the paper collection while
 // Astro renders pages (Pagefind's indexer is its own process, so it uses the other core),
 // in shards cached between builds, then placed under `<outDir>/pagefind/` when pages are done.
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Plugin as VitePlugin } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../content-dir.ts';
@@ -13,22 +14,45 @@ export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
   let job: Promise<IndexResult> | undefined;
   let started = 0;
+  let logger: AstroIntegrationLogger | undefined;
+  /** Starts indexing once; the result is awaited in astro:build:done. */
+  const start = () => {
+    if (job || !logger) return;
+    const log = logger;
+    job = buildSearchIndex({
+      papersDir: contentDir('papers'),
+      cacheDir,
+      shardSize: shardSize(),
+      log: (m) => log.info(m),
+    });
+    job.catch(() => {}); // reported when awaited in astro:build:done
+  };
   return {
     name: 'archive:pagefind',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        // Indexing starts when Vite has bundled the pages, as rendering begins: bundling
+        // inlines the whole content store and is Astro's memory peak (~2 GB at 30,000
+        // papers), which a Pagefind process beside it would add to. Rendering takes longer
+        // than indexing, so the index is still ready when the pages are.
+        const plugin: VitePlugin = {
+          name: 'archive:pagefind-start',
+          apply: 'build',
+          closeBundle() {
+            if (this.environment?.name === 'prerender') start();
+          },
+        };
+        updateConfig({ vite: { plugins: [plugin] } });
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-shards');
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': ({ logger: l }) => {
         started = performance.now();
-        job = buildSearchIndex({
-          papersDir: contentDir('papers'),
-          cacheDir,
-          shardSize: shardSize(),
-          log: (m) => logger.info(m),
-        });
-        job.catch(() => {}); // reported when awaited in astro:build:done
+        logger = l;
       },
+      // In case no prerender bundle announced the start.
+      'astro:build:generated': () => start(),
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) throw new Error('the search index was never started');
         const result = await job;

@@ -121,8 +121,11 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
  */
 export function placeShards(shards: readonly string[], pagefindOut: string): void {
   fs.rmSync(pagefindOut, { recursive: true, force: true });
-  shards.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
-  const extra = shards.slice(1).map((_, i) => shardFolder(i + 1));
+  // Newest first: the primary holds the newest papers, which the search page queries
+  // alone before it merges the older shards.
+  const newestFirst = [...shards].reverse();
+  newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
+  const extra = newestFirst.slice(1).map((_, i) => shardFolder(i + 1));
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(extra));
 }
 
