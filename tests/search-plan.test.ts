@@ -1,6 +1,6 @@
 // The search index plan: shard order and keys (what the cache relies on) and record escaping.
 import { describe, expect, it } from 'vitest';
-import { facetsOf, orderForShards, shardFolder, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
+import { facetsOf, firstSearchShards, orderForShards, shardFolder, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
 import { toRecord } from '../src/search/record.ts';
 
 const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): SearchPaper => ({
@@ -78,5 +78,20 @@ describe('filter counts', () => {
     ]);
     expect(counts.published).toEqual([['2025', 1], ['2023', 1], ['unknown', 1]]);
     expect(counts.listed).toEqual([['2025', 3], ['2024', 1]]);
+  });
+});
+
+describe('firstSearchShards', () => {
+  it('asks the newest shard alone when it holds enough papers', () => {
+    expect(firstSearchShards([2500, 2500, 2500], 2500)).toBe(1);
+  });
+  it('adds older shards while the newest ones hold fewer than the minimum', () => {
+    expect(firstSearchShards([75, 2500, 2500], 2500)).toBe(2);
+    expect(firstSearchShards([3, 4, 4], 10)).toBe(3);
+    expect(firstSearchShards([3, 4], 100)).toBe(2);
+  });
+  it('always asks the primary', () => {
+    expect(firstSearchShards([0], 2500)).toBe(1);
+    expect(firstSearchShards([], 2500)).toBe(0);
   });
 });

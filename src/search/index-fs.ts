@@ -6,7 +6,7 @@ import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import * as pagefind from 'pagefind';
-import { orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper } from './plan.ts';
+import { firstSearchShards, orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper, type ShardPlan } from './plan.ts';
 import { toRecord } from './record.ts';
 
 export interface IndexOptions {
@@ -19,8 +19,10 @@ export interface IndexOptions {
 }
 
 export interface IndexResult {
-  /** Cache folder of each shard's bundle, in shard order. */
+  /** Cache folder of each shard's bundle, in shard order (oldest papers first). */
   shards: string[];
+  /** Papers in each shard, in the same order. */
+  counts: number[];
   papers: number;
   /** How many shards were indexed now (the rest came from the cache). */
   built: number;
@@ -71,7 +73,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  return { shards: dirs, papers: shards.reduce((n, s) => n + s.length, 0), built };
+  return { shards: dirs, counts: shards.map((s) => s.length), papers: shards.reduce((n, s) => n + s.length, 0), built };
 }
 
 async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
@@ -119,14 +121,16 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
  * `shard-<i>/`), hard-linked from the cache when possible, and lists the others in
  * `shards.json` for the search page.
  */
-export function placeShards(shards: readonly string[], pagefindOut: string): void {
+export function placeShards(index: Pick<IndexResult, 'shards' | 'counts'>, shardSize: number, pagefindOut: string): void {
   fs.rmSync(pagefindOut, { recursive: true, force: true });
   // Newest first: the primary holds the newest papers, which the search page queries
-  // alone before it merges the older shards.
-  const newestFirst = [...shards].reverse();
+  // (with the next shards if it is nearly empty) before it merges the older shards.
+  const newestFirst = [...index.shards].reverse();
   newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
-  const extra = newestFirst.slice(1).map((_, i) => shardFolder(i + 1));
-  fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(extra));
+  const folders = newestFirst.map((_, i) => shardFolder(i));
+  const firstCount = firstSearchShards([...index.counts].reverse(), shardSize);
+  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount) };
+  fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
 }
 
 function linkTree(from: string, to: string): void {

@@ -11,8 +11,15 @@ import { positiveInt } from '../utils/positive-int.ts';
  */
 export const DEFAULT_SHARD_SIZE = 2500;
 export const SHARD_SIZE_ENV = 'PAGEFIND_SHARD_SIZE';
-/** Lists the extra shard folders (relative to `pagefind/`); the search page merges them. */
+/**
+ * The shard folders besides the primary (relative to `pagefind/`), as a ShardPlan: the
+ * search page merges `first` before its first search and `rest` right after it.
+ */
 export const SHARDS_FILE = 'shards.json';
+export interface ShardPlan {
+  first: string[];
+  rest: string[];
+}
 /** Bump when the record format changes, so cached shards are rebuilt. */
 export const RECORD_VERSION = 1;
 
@@ -35,6 +42,18 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
 /** Folder of shard `i` under `pagefind/`: the primary (which loads the wasm) is the folder itself. */
 export function shardFolder(i: number): string {
   return i === 0 ? '' : `shard-${i}/`;
+}
+
+/**
+ * How many of the newest shards a first search asks: the primary (the newest), plus older
+ * ones until they hold at least `min` papers, so a nearly empty newest shard is not all
+ * a first answer draws on. `newestFirst`: paper counts, newest shard first.
+ */
+export function firstSearchShards(newestFirst: readonly number[], min: number): number {
+  let n = 0;
+  let covered = 0;
+  while (n < newestFirst.length && (n === 0 || covered < min)) covered += newestFirst[n++];
+  return n;
 }
 
 /** Filter values of a paper: the year it was published, and every year it was listed. */
