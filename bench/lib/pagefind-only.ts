@@ -10,11 +10,10 @@ if (!content || !scratch) {
   console.error('usage: node bench/lib/pagefind-only.ts <content dir> <scratch dir>');
   process.exit(2);
 }
-const size = shardSize();
 const result = await buildSearchIndex({
   papersDir: path.join(content, 'papers'),
   cacheDir: path.join(scratch, 'cache'),
-  shardSize: size,
+  shardSize: shardSize(),
 });
-placeShards(result, size, path.join(scratch, 'pagefind'));
+placeShards(result, path.join(scratch, 'pagefind'));
 console.log(`indexed ${result.papers} papers in ${result.shards.length} shard(s)`);

@@ -52,12 +52,11 @@ export async function measureSearch(site: string, words: [string, string], timeo
     const page = context.pages()[0] ?? (await context.newPage());
     // The page reports its first result itself (a MutationObserver from the first byte), and
     // the time and bytes are taken then: polling from here lagged by up to half a second.
-    let reported: (() => void) | undefined;
-    const firstShown = new Promise<void>((resolve) => (reported = resolve));
+    const firstShown = Promise.withResolvers<void>();
     let shownAt: { ms: number; bytes: number; requests: number } | undefined;
     await page.exposeFunction('__benchFirstResult', () => {
       shownAt ??= { ms: performance.now() - t0, bytes: server.bytesSent(), requests: server.requests().length };
-      reported?.();
+      firstShown.resolve();
     });
     await page.addInitScript((selector) => {
       const seen = () => document.querySelector(selector) && (window as unknown as { __benchFirstResult: () => void }).__benchFirstResult();
@@ -68,7 +67,7 @@ export async function measureSearch(site: string, words: [string, string], timeo
     try {
       await page.goto(`${server.url}${SEARCH_PATH}?q=${encodeURIComponent(words[0])}`, { timeout: timeoutMs, waitUntil: 'commit' });
       await page.waitForSelector(RESULT_SELECTOR, { timeout: timeoutMs });
-      await firstShown; // reported by the observer no later than the selector was seen
+      await firstShown.promise; // reported by the observer no later than the selector was seen
       first = { query: words[0], msToFirstResult: shownAt!.ms, bytes: shownAt!.bytes, requests: shownAt!.requests };
       await waitComplete(page, words[0], timeoutMs);
       first = { ...first, msToComplete: performance.now() - t0, bytesToComplete: server.bytesSent(), log: [...server.requests()] };

@@ -56,7 +56,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) throw new Error('the search index was never started');
         const result = await job;
-        placeShards(result, shardSize(), path.join(fileURLToPath(dir), PAGEFIND_DIR));
+        placeShards(result, path.join(fileURLToPath(dir), PAGEFIND_DIR));
         logger.info(
           `search: ${result.papers} papers in ${result.shards.length} shard(s), ` +
             `${result.built} indexed now, ${result.shards.length - result.built} from cache ` +

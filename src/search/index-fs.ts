@@ -23,6 +23,8 @@ export interface IndexResult {
   shards: string[];
   /** Papers in each shard, in the same order. */
   counts: number[];
+  /** The shard size it was split with. */
+  shardSize: number;
   papers: number;
   /** How many shards were indexed now (the rest came from the cache). */
   built: number;
@@ -73,7 +75,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  return { shards: dirs, counts: shards.map((s) => s.length), papers: shards.reduce((n, s) => n + s.length, 0), built };
+  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: shards.reduce((n, s) => n + s.length, 0), built };
 }
 
 async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
@@ -118,17 +120,17 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
 
 /**
  * Places the bundles in `pagefindOut` (the primary in the folder itself, the others in
- * `shard-<i>/`), hard-linked from the cache when possible, and lists the others in
- * `shards.json` for the search page.
+ * `shard-<i>/`), hard-linked from the cache when possible, and writes the search page's
+ * plan for the others to `shards.json`.
  */
-export function placeShards(index: Pick<IndexResult, 'shards' | 'counts'>, shardSize: number, pagefindOut: string): void {
+export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize'>, pagefindOut: string): void {
   fs.rmSync(pagefindOut, { recursive: true, force: true });
   // Newest first: the primary holds the newest papers, which the search page queries
   // (with the next shards if it is nearly empty) before it merges the older shards.
   const newestFirst = [...index.shards].reverse();
   newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
   const folders = newestFirst.map((_, i) => shardFolder(i));
-  const firstCount = firstSearchShards([...index.counts].reverse(), shardSize);
+  const firstCount = firstSearchShards([...index.counts].reverse(), index.shardSize);
   const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount) };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
 }
