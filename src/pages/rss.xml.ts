@@ -4,6 +4,7 @@ import type { APIContext } from 'astro';
 import { FEED_LIMIT, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
 import { feedItems } from '../utils/feed-items.ts';
 import { loadArchive } from '../utils/load-archive.ts';
+import { abstractHtml } from '../utils/abstract.ts';
 import { absoluteUrl, feedPath, homePath, paperPath } from '../utils/paths.ts';
 import { escapeHtml } from '../utils/escape-html.ts';
 
@@ -16,7 +17,7 @@ export async function GET(context: APIContext) {
     archive.newestFirst,
     (slug) => {
       const p = archive.paperBySlug.get(slug)!;
-      return { slug, title: p.data.title, days: p.data.days, html: p.rendered?.html ?? '' };
+      return { slug, title: p.data.title, days: p.data.days, html: abstractHtml(p) };
     },
     (slug) => absoluteUrl(paperPath(slug), site),
     FEED_LIMIT,
