@@ -46,6 +46,7 @@ interface Input {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const printDiag = (d: Diagnostic) => console.error(`${d.file}:${d.line}:${d.column}: ${d.message}`);
+const printNote = (d: Diagnostic) => console.log(`${d.file}:${d.line}: note: ${d.message}`);
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -107,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
       refused++;
       continue;
     }
+    parsed.notes.forEach(printNote);
     inputs.push({ label: file, name: path.basename(file), bytes, sha256: sha256(bytes), parsed });
   }
   progress('parse', files.length, files.length);
@@ -167,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
     handled.add(day);
     incoming.push({ day, entries: inp.parsed.entries, source });
     if (inp.parsed.dayFrom === 'inferred') notes.set(day, ' (year inferred from the dump)');
+    if (inp.parsed.dayFrom === 'header') notes.set(day, " (year from the day line)");
   }
 
   // Archived dumps to (re)derive: all of them on --rebuild, else those an interrupted run left.
