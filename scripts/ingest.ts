@@ -1,9 +1,9 @@
-// CLI: ingest raw "Daily Papers" dumps into the archive (args → read → parse → merge → write).
-// Write order, so that a run killed at any moment is finished by the next run:
-//   1. dumps/sources.json (original file names), 2. dumps/YYYY-MM-DD.txt,
-//   3. papers/*.md, 4. days/*.md last. A day file whose sha256 matches its dump is the
-//   marker that the day's papers are complete; any dump without one is re-derived on the
-//   next run, whatever that run was asked to do.
+// CLI: ingest raw "Daily Papers" dumps into the archive (args → read → parse → plan →
+// merge → write → report). Crash safety: a journal (.ingest-journal.json) is written before
+// the first change and removed after the last; while it exists the build refuses the
+// archive, and the next ingest of any kind finishes the interrupted run. Writes go, in
+// order: dumps/YYYY-MM-DD.txt, papers/*.md, days/*.md, then dumps/sources.json and
+// dumps/slugs.json. A day file whose sha256 matches its dump marks the day complete.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -13,27 +13,43 @@ import type { DayData } from '../src/schema.ts';
 import { parseDump, type Diagnostic, type Entry, type ParseResult } from './lib/parse.ts';
 import { merge, type IncomingDay } from './lib/merge.ts';
 import { renderDay, renderPaper } from './lib/render.ts';
-import { readArchive, readDump, SOURCES_FILE, type Sources } from './lib/read-fs.ts';
-import { acquireLock, applyGroups, removeTempFiles, type FileOp } from './lib/write-fs.ts';
+import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './lib/read-fs.ts';
+import { applyGroups, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
+import { acquireLock, lockWaitMs, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
+import { clearJournal, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
+import { expandInputs, readInput } from './lib/inputs-fs.ts';
+import { describeDiff, diffDay } from './lib/day-diff.ts';
 import { progress } from './lib/progress.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <dump file or folder>...
        npm run ingest -- --rebuild
 
-Adds raw Daily Papers dumps (see shared/FORMAT.md) to the archive: content/dumps/,
+Adds raw Daily Papers dumps (see docs/format.md) to the archive: content/dumps/,
 content/days/ and content/papers/. A folder means every *.txt file in it.
 
 Options:
   --date YYYY-MM-DD  the dump's day (only with a single file); else a YYYY-MM-DD in
-                     the file name; else inferred from the dump and reported
+                     the file name; else the day line's year; else inferred from the
+                     dump when it can be, and reported
   --content <dir>    content root (default: $ARCHIVE_CONTENT_DIR, else ./content)
   --replace          replace a day already archived from a different dump
   --rebuild          regenerate days/ and papers/ from content/dumps/ (slugs kept)
   --dry-run          report what would change, write nothing
   -h, --help         show this help
 
-Exit code: 0 when every dump went in (or was unchanged), 1 when any was refused,
-2 on a usage error.`;
+Environment: INGEST_LOCK_WAIT_MS (default 10000) how long to wait for another ingest.
+Exit code: 0 when every dump went in (or was unchanged), 1 when any was refused or the
+archive could not be written, 2 on a usage error.`;
+
+interface Options {
+  date?: string;
+  root: string;
+  replace: boolean;
+  rebuild: boolean;
+  dryRun: boolean;
+  waitMs: number;
+  positionals: string[];
+}
 
 interface Input {
   /** The path as given, used in messages. */
@@ -44,11 +60,21 @@ interface Input {
   parsed: ParseResult;
 }
 
+/** What this run will write, and what to say once it is written. */
+interface Plan {
+  groups: FileOp[][];
+  report: string[];
+  journal: Journal;
+}
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const printDiag = (d: Diagnostic) => console.error(`${d.file}:${d.line}:${d.column}: ${d.message}`);
 const printNote = (d: Diagnostic) => console.log(`${d.file}:${d.line}: note: ${d.message}`);
+const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-async function main(argv: string[]): Promise<number> {
+class Usage extends Error {}
+
+function readOptions(argv: string[]): Options | 'help' {
   let args;
   try {
     args = parseArgs({
@@ -64,44 +90,45 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    throw new Usage((e as Error).message);
   }
   const { values: opt, positionals } = args;
-  if (opt.help) {
-    console.log(USAGE);
-    return 0;
+  if (opt.help) return 'help';
+  if (opt.rebuild && positionals.length > 0) throw new Usage('--rebuild takes no dump: it reads content/dumps/');
+  if (!opt.rebuild && positionals.length === 0) throw new Usage('no dump given');
+  if (opt.date !== undefined && (positionals.length !== 1 || isDir(positionals[0]))) throw new Usage('--date applies to a single dump file');
+  let waitMs;
+  try {
+    waitMs = lockWaitMs();
+  } catch (e) {
+    throw new Usage((e as Error).message);
   }
-  const usage = (msg: string) => (console.error(`${msg}\n\n${USAGE}`), 2);
-  if (opt.rebuild && positionals.length > 0) return usage('--rebuild takes no dump: it reads content/dumps/');
-  if (!opt.rebuild && positionals.length === 0) return usage('no dump given');
-  if (opt.date !== undefined && (positionals.length !== 1 || isDir(positionals[0])))
-    return usage('--date applies to a single dump file');
-  const root = opt.content !== undefined ? path.resolve(opt.content) : contentDir();
-  const dryRun = opt['dry-run'];
-  let refused = 0;
+  return {
+    date: opt.date,
+    root: opt.content !== undefined ? path.resolve(opt.content) : contentDir(),
+    replace: opt.replace,
+    rebuild: opt.rebuild,
+    dryRun: opt['dry-run'],
+    waitMs,
+    positionals,
+  };
+}
 
-  // Read and parse every input before touching the archive.
-  const files: string[] = [];
-  for (const p of positionals) {
-    if (isDir(p)) {
-      const txt = fs.readdirSync(p).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
-      if (txt.length === 0) (console.error(`${p}: no *.txt dump in this folder`), refused++);
-      files.push(...txt.map((n) => path.join(p, n)));
-    } else files.push(p);
-  }
+/** Reads and parses every input; prints what was refused. */
+function readInputs(opt: Options): { inputs: Input[]; refused: number } {
+  const { files, problems } = expandInputs(opt.positionals);
+  problems.forEach((p) => console.error(p));
+  let refused = problems.length;
   const inputs: Input[] = [];
   for (const [i, file] of files.entries()) {
     progress('parse', i, files.length);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      console.error(`${file}: cannot read: ${(e as Error).message}`);
+    const read = readInput(file);
+    if (!read.ok) {
+      console.error(`${file}: ${read.message}`);
       refused++;
       continue;
     }
-    const parsed = parseDump(bytes, file, { date: opt.date });
+    const parsed = parseDump(read.bytes, file, { date: opt.date });
     if (parsed.diagnostics.length > 0 || !parsed.day) {
       parsed.diagnostics.forEach(printDiag);
       console.error(`${file}: refused, nothing written`);
@@ -109,14 +136,18 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     parsed.notes.forEach(printNote);
-    inputs.push({ label: file, name: path.basename(file), bytes, sha256: sha256(bytes), parsed });
+    inputs.push({ label: file, name: path.basename(file), bytes: read.bytes, sha256: sha256(read.bytes), parsed });
   }
   progress('parse', files.length, files.length);
+  return { inputs, refused };
+}
 
-  // One dump per day: the same bytes twice is harmless, two different dumps are refused.
+/** One dump per day: the same bytes twice is harmless, two different dumps are refused. */
+function onePerDay(inputs: Input[]): { accepted: Input[]; refused: number } {
   const byDay = new Map<string, Input[]>();
   for (const inp of inputs) byDay.set(inp.parsed.day!, [...(byDay.get(inp.parsed.day!) ?? []), inp]);
   const accepted: Input[] = [];
+  let refused = 0;
   for (const [day, list] of byDay) {
     if (list.some((x) => x.sha256 !== list[0].sha256)) {
       for (const x of list) {
@@ -129,74 +160,38 @@ async function main(argv: string[]): Promise<number> {
     for (const x of list.slice(1)) console.log(`${day} ${x.label}: same dump as ${list[0].label}, skipped`);
     accepted.push(list[0]);
   }
+  return { accepted: accepted.sort((a, b) => (a.parsed.day! < b.parsed.day! ? -1 : 1)), refused };
+}
 
-  let lock;
-  if (!dryRun) {
-    try {
-      lock = await acquireLock(root, Number(process.env.INGEST_LOCK_WAIT_MS ?? 10_000));
-    } catch (e) {
-      console.error((e as Error).message);
-      return 1;
-    }
-    removeTempFiles([root, ...['dumps', 'days', 'papers'].map((d) => path.join(root, d))]);
-  }
-  const state = readArchive(root);
+/** Everything this run writes, from the archive's state and the accepted dumps. */
+function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Journal | undefined): { plan: Plan; refused: number } {
+  const { root } = opt;
+  const rebuild = opt.rebuild || journal?.rebuild === true;
   const dumpPath = (day: string) => path.join(root, 'dumps', `${day}.txt`);
+  const label = (day: string) => path.relative(process.cwd(), dumpPath(day)) || dumpPath(day);
+  let refused = 0;
+
+  // An interrupted run meant to leave these names; keep those whose dump did land.
+  const sources: Sources = { ...state.sources };
+  const shaOf = new Map<string, string>();
+  const dumpSha = (day: string) => {
+    let s = shaOf.get(day);
+    if (s === undefined) shaOf.set(day, (s = sha256(readDump(root, day))));
+    return s;
+  };
+  if (journal) {
+    for (const day of state.dumpDays) {
+      const meant = journal.sources[day];
+      if (meant && meant.sha256 === dumpSha(day)) sources[day] = meant;
+      else if (sources[day] && sources[day].sha256 !== dumpSha(day)) delete sources[day];
+    }
+  }
+  const slugByTitle = new Map([...state.slugByTitle, ...Object.entries(journal?.slugs ?? {})]);
 
   const incoming: IncomingDay[] = [];
   const newDumps: Input[] = [];
   const notes = new Map<string, string>();
   const handled = new Set<string>();
-  for (const inp of accepted.sort((a, b) => (a.parsed.day! < b.parsed.day! ? -1 : 1))) {
-    const day = inp.parsed.day!;
-    const onDisk = fs.existsSync(dumpPath(day)) ? readDump(root, day) : undefined;
-    const source = { file: inp.name, sha256: inp.sha256 };
-    if (onDisk && Buffer.compare(onDisk, inp.bytes) === 0) {
-      handled.add(day);
-      const dayFile = state.days.get(day);
-      if (dayFile?.source.sha256 === inp.sha256) {
-        console.log(`${day} ${inp.label}: unchanged`);
-        continue;
-      }
-      // The dump went in but its day file did not: an interrupted run, finish it.
-      source.file = state.sources[day]?.sha256 === inp.sha256 ? state.sources[day].file : inp.name;
-    } else if (onDisk && !opt.replace) {
-      console.error(`${inp.label}:1:1: day ${day} is already archived from a different dump; use --replace to replace it`);
-      console.error(`${inp.label}: refused, nothing written`);
-      refused++;
-      continue;
-    } else newDumps.push(inp);
-    handled.add(day);
-    incoming.push({ day, entries: inp.parsed.entries, source });
-    if (inp.parsed.dayFrom === 'inferred') notes.set(day, ' (year inferred from the dump)');
-    if (inp.parsed.dayFrom === 'header') notes.set(day, " (year from the day line)");
-  }
-
-  // Archived dumps to (re)derive: all of them on --rebuild, else those an interrupted run left.
-  const sourceOf = (day: string, sha: string): DayData['source'] => {
-    if (state.sources[day]?.sha256 === sha) return state.sources[day];
-    const dayFile = state.days.get(day);
-    if (dayFile?.source.sha256 === sha) return dayFile.source;
-    return { file: `${day}.txt`, sha256: sha };
-  };
-  for (const day of state.dumpDays) {
-    if (handled.has(day)) continue;
-    const dayFile = state.days.get(day);
-    if (!opt.rebuild && dayFile && state.sources[day]?.sha256 === dayFile.source.sha256) continue;
-    const bytes = readDump(root, day);
-    const sha = sha256(bytes);
-    if (!opt.rebuild && dayFile?.source.sha256 === sha) continue;
-    const parsed = parseDump(bytes, dumpPath(day), { date: day });
-    if (parsed.diagnostics.length > 0) {
-      parsed.diagnostics.forEach(printDiag);
-      console.error(`${dumpPath(day)}: archived dump no longer parses; its day is left as it is`);
-      refused++;
-      continue;
-    }
-    incoming.push({ day, entries: parsed.entries, source: sourceOf(day, sha) });
-    if (!opt.rebuild) notes.set(day, ' (finishing an interrupted ingest)');
-  }
-
   const cache = new Map<string, Entry[]>();
   const loadEntries = (day: string): Entry[] => {
     let e = cache.get(day);
@@ -206,48 +201,192 @@ async function main(argv: string[]): Promise<number> {
     }
     return e;
   };
+  for (const inp of accepted) {
+    const day = inp.parsed.day!;
+    const onDisk = fs.existsSync(dumpPath(day)) ? readDump(root, day) : undefined;
+    const source = { file: inp.name, sha256: inp.sha256 };
+    if (onDisk && Buffer.compare(onDisk, inp.bytes) === 0) {
+      handled.add(day);
+      if (state.days.get(day)?.source.sha256 === inp.sha256) {
+        console.log(`${day} ${inp.label}: unchanged`);
+        continue;
+      }
+      source.file = sources[day]?.sha256 === inp.sha256 ? sources[day].file : inp.name;
+    } else if (onDisk) {
+      const diff = describeDiff(diffDay(loadEntries(day), inp.parsed.entries));
+      if (!opt.replace) {
+        console.error(`${inp.label}:1:1: day ${day} is already archived from a different dump (${label(day)}). This capture would change:`);
+        diff.forEach((l) => console.error(l));
+        console.error(`To replace the archived day with it: npm run ingest -- --replace ${inp.label}`);
+        console.error(`${inp.label}: refused, nothing written`);
+        refused++;
+        continue;
+      }
+      console.log(`${day} ${inp.label}: replaces the archived dump:`);
+      diff.forEach((l) => console.log(l));
+      newDumps.push(inp);
+    } else newDumps.push(inp);
+    handled.add(day);
+    incoming.push({ day, entries: inp.parsed.entries, source });
+    if (inp.parsed.dayFrom === 'inferred') notes.set(day, ' (year inferred from the dump)');
+    if (inp.parsed.dayFrom === 'header') notes.set(day, ' (year from the day line)');
+  }
+
+  // Archived dumps to (re)derive: all of them on --rebuild, else those an interrupted run left.
+  const sourceOf = (day: string, sha: string): DayData['source'] => {
+    if (sources[day]?.sha256 === sha) return sources[day];
+    const dayFile = state.days.get(day);
+    if (dayFile?.source.sha256 === sha) return dayFile.source;
+    return { file: `${day}.txt`, sha256: sha };
+  };
+  for (const day of state.dumpDays) {
+    if (handled.has(day)) continue;
+    const dayFile = state.days.get(day);
+    if (!rebuild && !journal && dayFile && sources[day]?.sha256 === dayFile.source.sha256) continue;
+    const sha = dumpSha(day);
+    if (!rebuild && dayFile?.source.sha256 === sha) {
+      sources[day] = sourceOf(day, sha);
+      continue;
+    }
+    const parsed = parseDump(readDump(root, day), dumpPath(day), { date: day });
+    if (parsed.diagnostics.length > 0) {
+      parsed.diagnostics.forEach(printDiag);
+      console.error(`${dumpPath(day)}: archived dump no longer parses; its day is left as it is`);
+      refused++;
+      continue;
+    }
+    cache.set(day, parsed.entries);
+    incoming.push({ day, entries: parsed.entries, source: sourceOf(day, sha) });
+    if (!rebuild) notes.set(day, ' (finishing an interrupted ingest)');
+  }
+
   const result = merge({
     incoming,
-    papers: opt.rebuild ? new Map() : state.papers,
-    slugByTitle: state.slugByTitle,
+    papers: rebuild ? new Map() : state.papers,
+    slugByTitle,
+    corrections: state.corrections,
     oldDayPapers: (day) => state.days.get(day)?.papers,
     loadEntries,
   });
 
-  // File operations, in the crash-safe order described at the top.
-  const sources: Sources = {};
   const dumpDays = new Set([...state.dumpDays, ...newDumps.map((d) => d.parsed.day!)]);
-  for (const [day, s] of Object.entries(state.sources)) if (dumpDays.has(day)) sources[day] = s;
+  for (const day of Object.keys(sources)) if (!dumpDays.has(day)) delete sources[day];
   for (const inc of incoming) sources[inc.day] = inc.source;
-  const sortedSources = Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const slugs = sortKeys(Object.fromEntries(result.slugs));
   const paperOps: FileOp[] = [];
   for (const [slug, p] of result.papers) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: renderPaper(p.data, p.abstract) });
   const gone = new Set(result.deleted);
-  if (opt.rebuild) for (const slug of state.papers.keys()) if (!result.papers.has(slug)) gone.add(slug);
+  if (rebuild) for (const slug of state.papers.keys()) if (!result.papers.has(slug)) gone.add(slug);
   for (const slug of gone) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: null });
   const dayOps: FileOp[] = result.days.map((d) => ({ path: path.join(root, 'days', `${d.date}.md`), data: renderDay(d) }));
-  if (opt.rebuild) for (const day of state.days.keys()) if (!dumpDays.has(day)) dayOps.push({ path: path.join(root, 'days', `${day}.md`), data: null });
-  const groups: FileOp[][] = [
-    [{ path: path.join(root, 'dumps', SOURCES_FILE), data: `${JSON.stringify(sortedSources, null, 2)}\n` }],
-    newDumps.map((d) => ({ path: dumpPath(d.parsed.day!), data: d.bytes })),
-    paperOps,
-    dayOps,
+  if (rebuild) for (const day of state.days.keys()) if (!dumpDays.has(day)) dayOps.push({ path: path.join(root, 'days', `${day}.md`), data: null });
+  const manifests: FileOp[] = [
+    { path: path.join(root, 'dumps', SOURCES_FILE), data: `${JSON.stringify(sortKeys(sources), null, 2)}\n` },
+    { path: path.join(root, 'dumps', SLUGS_FILE), data: `${JSON.stringify(slugs, null, 2)}\n` },
   ];
-
-  for (const s of result.stats) {
+  const groups: FileOp[][] = [newDumps.map((d) => ({ path: dumpPath(d.parsed.day!), data: d.bytes })), paperOps, dayOps, manifests];
+  const report = result.stats.map((s) => {
     const src = incoming.find((i) => i.day === s.day)!.source.file;
-    console.log(`${s.day} ${src}: ${s.entries} entries, ${s.newPapers} new papers, ${s.updatedPapers} updated papers${notes.get(s.day) ?? ''}`);
+    return `${s.day} ${src}: ${s.entries} entries, ${s.newPapers} new papers, ${s.updatedPapers} updated papers${notes.get(s.day) ?? ''}`;
+  });
+  const journalOut: Journal = { started: new Date().toISOString(), rebuild, sources: sortKeys(sources), slugs };
+  return { plan: { groups, report, journal: journalOut }, refused };
+}
+
+/** The operations that would change a file. */
+function changes(groups: FileOp[][]): FileOp[] {
+  return groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameFile(op.path, op.data)));
+}
+
+async function main(argv: string[]): Promise<number> {
+  let opt: Options | 'help';
+  try {
+    opt = readOptions(argv);
+  } catch (e) {
+    if (!(e instanceof Usage)) throw e;
+    console.error(`${e.message}\n\n${USAGE}`);
+    return 2;
   }
-  if (dryRun) {
-    const changes = groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameFile(op.path, op.data)));
-    for (const op of changes) console.log(`would ${op.data === null ? 'delete' : fs.existsSync(op.path) ? 'update' : 'create'} ${path.relative(root, op.path)}`);
-    console.log(`dry run: ${changes.length} file(s) would change; nothing written`);
-  } else {
-    const r = await applyGroups(groups, (done, total) => progress('write', done, total));
+  if (opt === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const { root } = opt;
+  const read = readInputs(opt);
+  const per = onePerDay(read.inputs);
+  let refused = read.refused + per.refused;
+  let journal: Journal | undefined;
+  try {
+    journal = readJournal(root);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 1;
+  }
+  // Nothing accepted and nothing to finish: touch nothing (no lock, no manifest).
+  if (!opt.rebuild && per.accepted.length === 0 && !journal) {
+    console.error(refused > 0 ? 'nothing written' : 'nothing to do');
+    return refused > 0 ? 1 : 0;
+  }
+
+  let lock: Lock | undefined;
+  let readOnly = false;
+  if (!opt.dryRun) {
+    try {
+      lock = await acquireLock(root, opt.waitMs);
+    } catch (e) {
+      if (!(e instanceof ReadOnlyArchive)) {
+        console.error((e as Error).message);
+        return 1;
+      }
+      // A run with nothing to write still succeeds on a read-only archive.
+      readOnly = true;
+    }
+  }
+  try {
+    if (lock) removeTempFiles([root, ...['dumps', 'days', 'papers'].map((d) => path.join(root, d))]);
+    const state = readArchive(root);
+    if (state.problems.length > 0) {
+      state.problems.forEach((p) => console.error(p));
+      console.error(`${state.problems.length} problem(s) in the archive's own files: mend them (or restore them from version control), then run again; nothing written`);
+      return 1;
+    }
+    if (journal) console.log(`finishing an interrupted ingest (started ${journal.started})`);
+    const planned = plan(opt, per.accepted, state, journal);
+    refused += planned.refused;
+    const { groups, report } = planned.plan;
+    const changed = changes(groups);
+    if (opt.dryRun) {
+      report.forEach((l) => console.log(l));
+      for (const op of changed) console.log(`would ${op.data === null ? 'delete' : fs.existsSync(op.path) ? 'update' : 'create'} ${path.relative(root, op.path)}`);
+      console.log(`dry run: ${changed.length} file(s) would change; nothing written`);
+      return refused > 0 ? 1 : 0;
+    }
+    if (changed.length > 0 && readOnly) {
+      console.error(`${root}: cannot write the archive (read-only or no permission); ${changed.length} file(s) would change; nothing written`);
+      return 1;
+    }
+    if (changed.length > 0 || journal) {
+      try {
+        writeJournal(root, planned.plan.journal);
+        const r = await applyGroups(groups, (done, total) => progress('write', done, total));
+        clearJournal(root);
+        report.forEach((l) => console.log(l));
+        if (r.written + r.deleted > 0) console.log(`wrote ${r.written} file(s), deleted ${r.deleted}`);
+      } catch (e) {
+        if (!(e instanceof WriteError) && !(e as NodeJS.ErrnoException).code) throw e;
+        console.error((e as Error).message);
+        console.error(
+          fs.existsSync(path.join(root, '.ingest-journal.json'))
+            ? 'the archive was not changed completely: free the space or fix the permission, then run any ingest again to finish (the build refuses the archive until then)'
+            : 'nothing written',
+        );
+        return 1;
+      }
+    } else report.forEach((l) => console.log(l));
+    return refused > 0 ? 1 : 0;
+  } finally {
     lock?.release();
-    if (r.written + r.deleted > 0) console.log(`wrote ${r.written} file(s), deleted ${r.deleted}`);
   }
-  return refused > 0 ? 1 : 0;
 }
 
 function isDir(p: string): boolean {
@@ -265,6 +404,7 @@ function sameFile(file: string, data: string | Uint8Array): boolean {
     return false;
   }
 }
+
 
 // Big batches fsync thousands of files; let more of them run at once than libuv's default 4.
 process.env.UV_THREADPOOL_SIZE ??= '16';

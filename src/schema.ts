@@ -44,9 +44,9 @@ export const daySchema = z
 export const paperSchema = z
   .object({
     title: z.string().min(1),
-    /** Author count, or null when the dump gave none (no meta block, or an organisation). */
+    /** Author count from the latest listing that showed one, or null when none did. */
     authors: wholeNumber.nullable(),
-    /** Organisation shown instead of an author count, else null. */
+    /** Organisation from the latest listing that showed one (instead of a count), else null. */
     organization: z.string().min(1).nullable(),
     /** Publication date, or null when unknown. */
     published: dayId.nullable(),
@@ -64,3 +64,30 @@ export const paperSchema = z
 
 export type DayData = z.infer<typeof daySchema>;
 export type PaperData = z.infer<typeof paperSchema>;
+
+/** `content/dumps/sources.json`: day → the archived dump's original file name and hash. */
+export const sourcesSchema = z.record(dayId, daySchema.shape.source);
+
+/**
+ * `content/dumps/slugs.json`: a title's identity key → its slug, for every paper ever
+ * written. A slug, once given, never changes (a corrected title, a --rebuild).
+ */
+export const slugsSchema = z.record(z.string().min(1), slug);
+
+/**
+ * `content/corrections.json` (optional, edited by hand): what the page got wrong, by slug.
+ * Applied on every ingest and --rebuild; the dumps stay as captured.
+ */
+export const correctionsSchema = z.record(
+  slug,
+  z
+    .object({
+      /** The title to show instead of the captured one (the slug and identity stay). */
+      title: z.string().trim().min(1),
+    })
+    .strict(),
+);
+
+export type Sources = z.infer<typeof sourcesSchema>;
+export type Slugs = z.infer<typeof slugsSchema>;
+export type Corrections = z.infer<typeof correctionsSchema>;

@@ -98,7 +98,9 @@ describe('ingest CLI', { timeout: 60_000 }, () => {
     fs.rmSync(path.join(root, 'papers'), { recursive: true });
     expect(run(root, ['--rebuild']).code).toBe(0);
     expect(tree(root)).toEqual(goldenTree());
-    // A slug that differs from what would be computed now survives a rebuild.
+    // An archive from before dumps/slugs.json: a slug that differs from what would be
+    // computed now, known only from its file, survives a rebuild.
+    fs.rmSync(path.join(root, 'dumps', 'slugs.json'));
     const papers = path.join(root, 'papers');
     fs.renameSync(path.join(papers, 'scaling-mlps-a-tale-of-inductive-bias.md'), path.join(papers, 'mlps-custom.md'));
     fs.writeFileSync(path.join(papers, 'orphan.md'), renderPaper({ title: 'Orphan', authors: 1, organization: null, published: null, comments: null, days: ['2020-01-01'] }, 'x'));
@@ -120,7 +122,9 @@ describe('ingest CLI', { timeout: 60_000 }, () => {
     const before = tree(root);
     const refused = run(root, [alt]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/already archived from a different dump; use --replace/);
+    expect(refused.err).toMatch(/already archived from a different dump/);
+    expect(refused.err).toMatch(/papers dropped \(33\):/);
+    expect(refused.err).toContain(`npm run ingest -- --replace ${alt}`);
     expect(tree(root)).toEqual(before);
     const r = run(root, ['--replace', alt]);
     expect(r.code, r.err).toBe(0);

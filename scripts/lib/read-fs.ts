@@ -1,12 +1,26 @@
-// Reads the archive's current state from the content root: dumps, the sources manifest,
-// day files and the papers' front matter (never their bodies, which merge does not need).
+// Reads the archive's current state from the content root: dumps, the manifests, day files
+// and the papers' front matter (never their bodies, which merge does not need). Every record
+// is validated with the content schemas: a hand-edited or damaged file is reported as
+// `file: field: problem`, never used.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DayData, PaperData } from '../../src/schema.ts';
+import {
+  correctionsSchema,
+  daySchema,
+  paperSchema,
+  slugsSchema,
+  sourcesSchema,
+  type Corrections,
+  type DayData,
+  type PaperData,
+  type Slugs,
+  type Sources,
+} from '../../src/schema.ts';
+import { check } from '../../src/schema-report.ts';
 import { readFrontMatter } from './render.ts';
+import { titleKey } from './title-key.ts';
 
-/** `dumps/sources.json`: day → the original file name and hash of its archived dump. */
-export type Sources = Record<string, DayData['source']>;
+export type { Sources };
 
 export interface ArchiveState {
   /** Days that have a dump in `dumps/`. */
@@ -15,10 +29,18 @@ export interface ArchiveState {
   /** Existing day files' front matter by day. */
   days: Map<string, DayData>;
   papers: Map<string, PaperData>;
+  /** Title key → slug: `dumps/slugs.json`, completed from the papers' own titles. */
   slugByTitle: Map<string, string>;
+  /** `dumps/slugs.json` as read (empty when missing). */
+  slugs: Slugs;
+  corrections: Corrections;
+  /** Invalid files, as `file: field: problem` lines; the state is unusable when any. */
+  problems: string[];
 }
 
 export const SOURCES_FILE = 'sources.json';
+export const SLUGS_FILE = 'slugs.json';
+export const CORRECTIONS_FILE = 'corrections.json';
 
 /** Lists `dir`'s `*.ext` files' base names, sorted; [] when the folder is missing. */
 export function listIds(dir: string, ext: string): string[] {
@@ -34,32 +56,74 @@ export function listIds(dir: string, ext: string): string[] {
     .sort();
 }
 
-/** Reads the whole archive state under `root`. */
-export function readArchive(root: string): ArchiveState {
+/** Reads the whole archive state under `root`; `label` names files in problems. */
+export function readArchive(root: string, label: (file: string) => string = (f) => path.relative(process.cwd(), f) || f): ArchiveState {
+  const problems: string[] = [];
+  const readJson = <T>(file: string, schema: Parameters<typeof check<T>>[0], fallback: T): T => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${label(file)}: cannot be read: ${(e as Error).message}`);
+      return fallback;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      problems.push(`${label(file)}: not valid JSON: ${(e as Error).message}`);
+      return fallback;
+    }
+    const r = check(schema, data, label(file));
+    if (!r.ok) problems.push(...r.problems);
+    return r.ok ? r.value : fallback;
+  };
+  const readRecord = <T>(file: string, schema: Parameters<typeof check<T>>[0], frontMatterOnly: boolean): T | undefined => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push(`${label(file)}: cannot be read: ${(e as Error).message}`);
+      return undefined;
+    }
+    // Parse the front matter only: the body (abstract) can be far larger.
+    const end = frontMatterOnly ? text.indexOf('\n---', 4) : -1;
+    let data: unknown;
+    try {
+      data = readFrontMatter(end > 0 ? text.slice(0, end + 4) + '\n' : text).data;
+    } catch (e) {
+      problems.push(`${label(file)}: front matter: ${(e as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+    const r = check(schema, data, label(file));
+    if (!r.ok) problems.push(...r.problems);
+    return r.ok ? r.value : undefined;
+  };
+
   const dumpDays = listIds(path.join(root, 'dumps'), '.txt').filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  let sources: Sources = {};
-  try {
-    sources = JSON.parse(fs.readFileSync(path.join(root, 'dumps', SOURCES_FILE), 'utf8')) as Sources;
-  } catch {
-    // No manifest yet (or unreadable): names fall back to the day files' own record.
-  }
+  const sources = readJson(path.join(root, 'dumps', SOURCES_FILE), sourcesSchema, {});
+  const slugs = readJson(path.join(root, 'dumps', SLUGS_FILE), slugsSchema, {});
+  const corrections = readJson(path.join(root, CORRECTIONS_FILE), correctionsSchema, {});
   const days = new Map<string, DayData>();
   for (const id of listIds(path.join(root, 'days'), '.md')) {
-    const data = readFrontMatter(fs.readFileSync(path.join(root, 'days', `${id}.md`), 'utf8')).data as DayData;
-    days.set(id, data);
+    const file = path.join(root, 'days', `${id}.md`);
+    const data = readRecord(file, daySchema, false);
+    if (data && data.date !== id) problems.push(`${label(file)}: date: ${data.date} does not match the file name`);
+    else if (data) days.set(id, data);
   }
   const papers = new Map<string, PaperData>();
-  const slugByTitle = new Map<string, string>();
-  const dir = path.join(root, 'papers');
-  for (const slug of listIds(dir, '.md')) {
-    const text = fs.readFileSync(path.join(dir, `${slug}.md`), 'utf8');
-    // Parse the front matter only: the body (abstract) can be far larger.
-    const end = text.indexOf('\n---', 4);
-    const data = readFrontMatter(end > 0 ? text.slice(0, end + 4) + '\n' : text).data as PaperData;
+  const slugByTitle = new Map<string, string>(Object.entries(slugs));
+  const known = new Set(slugByTitle.values());
+  for (const slug of listIds(path.join(root, 'papers'), '.md')) {
+    const data = readRecord(path.join(root, 'papers', `${slug}.md`), paperSchema, true);
+    if (!data) continue;
     papers.set(slug, data);
-    if (typeof data.title === 'string') slugByTitle.set(data.title, slug);
+    // Archives written before slugs.json: the paper's own title names it.
+    if (!known.has(slug) && !slugByTitle.has(titleKey(data.title))) slugByTitle.set(titleKey(data.title), slug);
   }
-  return { dumpDays, sources, days, papers, slugByTitle };
+  for (const slug of Object.keys(corrections))
+    if (!papers.has(slug) && !known.has(slug)) problems.push(`${label(path.join(root, CORRECTIONS_FILE))}: ${slug}: no paper has this slug`);
+  return { dumpDays, sources, days, papers, slugByTitle, slugs, corrections, problems };
 }
 
 /** The bytes of an archived dump. */

@@ -1,10 +1,10 @@
-// The only writer of the archive: an exclusive lock, and atomic batches of file writes
-// (temp file in the same folder, fsync, rename) applied in a crash-safe order.
+// The only writer of the archive: atomic batches of file writes (temp file in the same
+// folder, fsync, rename) applied in a crash-safe order. A failed write removes every temp
+// file of the run and says which file failed and why.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-export const LOCK_FILE = '.ingest.lock';
 /** Test hook: SIGKILL this process after that many completed file operations. */
 export const KILL_ENV = 'INGEST_TEST_KILL_AFTER_WRITES';
 
@@ -14,66 +14,13 @@ export interface FileOp {
   data: string | Uint8Array | null;
 }
 
-export interface Lock {
-  release(): void;
-}
+/** A write that failed (full disk, permissions …), naming the file and the cause. */
+export class WriteError extends Error {}
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes `<root>/.ingest.lock` (created with 'wx', holding our pid). A lock left by a dead
- * process is taken over; a live holder is waited for up to `waitMs`, then we give up.
- */
-export async function acquireLock(root: string, waitMs = 10_000): Promise<Lock> {
-  fs.mkdirSync(root, { recursive: true });
-  const file = path.join(root, LOCK_FILE);
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
-      const release = () => {
-        try {
-          if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-        } catch {
-          // Already gone.
-        }
-      };
-      process.once('exit', release);
-      return { release };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let holder = NaN;
-    try {
-      holder = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    } catch {
-      continue; // Released between our two calls: try again.
-    }
-    if (!Number.isInteger(holder) || !alive(holder)) {
-      // Stale: move it aside atomically, so two runs taking it over cannot both win;
-      // if what we moved turns out to be a fresh lock, put it back.
-      const aside = `${file}.${process.pid}.stale`;
-      try {
-        fs.renameSync(file, aside);
-        const moved = Number.parseInt(fs.readFileSync(aside, 'utf8'), 10);
-        if (moved === holder || !Number.isInteger(moved)) fs.unlinkSync(aside);
-        else fs.renameSync(aside, file);
-      } catch {
-        // Someone else moved it first.
-      }
-      continue;
-    }
-    if (Date.now() >= deadline)
-      throw new Error(`another ingest (pid ${holder}) holds ${file}; try again when it has finished`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function fail(file: string, what: string, e: unknown): never {
+  const err = e as NodeJS.ErrnoException;
+  const cause = err.code === 'ENOSPC' ? 'no space left on the device' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EROFS' ? 'read-only file system' : err.message;
+  throw new WriteError(`${file}: cannot ${what}: ${cause}${err.code ? ` (${err.code})` : ''}`);
 }
 
 /** Removes temp files a killed run may have left in `dirs`. Call with the lock held. */
@@ -140,15 +87,23 @@ export async function applyGroups(groups: FileOp[][], onProgress?: (done: number
   // open/write/close each take a thread-pool round trip (31,000 files: 4.0 s against 13 s).
   let perFileSync = total <= 64;
   const madeDirs = new Set<string>();
+  const dropStaged = () => {
+    for (const { temp } of toStage) fs.rmSync(temp, { force: true });
+  };
   for (const { g, op, temp } of toStage) {
     const dir = path.dirname(temp);
-    if (!madeDirs.has(dir)) fs.mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
-    const fd = fs.openSync(temp, 'w');
     try {
-      fs.writeFileSync(fd, op.data!);
-      if (perFileSync) fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      if (!madeDirs.has(dir)) fs.mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
+      const fd = fs.openSync(temp, 'w');
+      try {
+        fs.writeFileSync(fd, op.data!);
+        if (perFileSync) fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (e) {
+      dropStaged();
+      fail(op.path, 'write', e);
     }
     staged[g].push({ temp, ops: op });
     if (++done % 100 === 0 || done === total) onProgress?.(done, total);
@@ -172,14 +127,24 @@ export async function applyGroups(groups: FileOp[][], onProgress?: (done: number
     const dirs = new Set<string>();
     // Sorted, so a kill after N operations stops at the same place every time.
     for (const { temp, ops } of staged[g].sort((a, b) => (a.ops.path < b.ops.path ? -1 : 1))) {
-      fs.renameSync(temp, ops.path);
+      try {
+        fs.renameSync(temp, ops.path);
+      } catch (e) {
+        dropStaged();
+        fail(ops.path, 'replace', e);
+      }
       dirs.add(path.dirname(ops.path));
       result.written++;
       countOp();
     }
     for (const op of groups[g]) {
       if (op.data !== null || !fs.existsSync(op.path)) continue;
-      fs.rmSync(op.path);
+      try {
+        fs.rmSync(op.path);
+      } catch (e) {
+        dropStaged();
+        fail(op.path, 'remove', e);
+      }
       dirs.add(path.dirname(op.path));
       result.deleted++;
       countOp();
