@@ -2,6 +2,7 @@
 // Astro config: where the site lives (SITE_URL, BASE_PATH from the environment, so hosting
 // under a sub-folder needs no code change; `--site`/`--base` on the CLI still override).
 import { defineConfig } from 'astro/config';
+import ingestGuard from './src/integrations/ingest-guard.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
 import { PAGEFIND_DIR } from './src/utils/paths.ts';
@@ -25,5 +26,5 @@ export default defineConfig({
   // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
   // prune-dist keeps dist/ in place between builds and removes only what is stale.
   experimental: { incrementalBuild: true },
-  integrations: [pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
+  integrations: [ingestGuard(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
 });

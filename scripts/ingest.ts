@@ -16,7 +16,7 @@ import { renderDay, renderPaper } from './lib/render.ts';
 import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './lib/read-fs.ts';
 import { applyGroups, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
 import { acquireLock, lockWaitMs, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
-import { clearJournal, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
+import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
 import { expandInputs, readInput } from './lib/inputs-fs.ts';
 import { describeDiff, diffDay } from './lib/day-diff.ts';
 import { progress } from './lib/progress.ts';
@@ -367,8 +367,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (changed.length > 0 || journal) {
       try {
-        writeJournal(root, planned.plan.journal);
-        const r = await applyGroups(groups, (done, total) => progress('write', done, total));
+        const r = await applyGroups(
+          groups,
+          (done, total) => progress('write', done, total),
+          () => writeJournal(root, planned.plan.journal),
+        );
         clearJournal(root);
         report.forEach((l) => console.log(l));
         if (r.written + r.deleted > 0) console.log(`wrote ${r.written} file(s), deleted ${r.deleted}`);
@@ -376,7 +379,7 @@ async function main(argv: string[]): Promise<number> {
         if (!(e instanceof WriteError) && !(e as NodeJS.ErrnoException).code) throw e;
         console.error((e as Error).message);
         console.error(
-          fs.existsSync(path.join(root, '.ingest-journal.json'))
+          fs.existsSync(path.join(root, JOURNAL_FILE))
             ? 'the archive was not changed completely: free the space or fix the permission, then run any ingest again to finish (the build refuses the archive until then)'
             : 'nothing written',
         );

@@ -8,7 +8,8 @@ import { z } from 'astro/zod';
 import { sourcesSchema, slugsSchema } from '../../src/schema.ts';
 import { check } from '../../src/schema-report.ts';
 
-export const JOURNAL_FILE = '.ingest-journal.json';
+export { JOURNAL_FILE } from '../../src/ingest-state.ts';
+import { JOURNAL_FILE } from '../../src/ingest-state.ts';
 
 export const journalSchema = z
   .object({

@@ -64,7 +64,12 @@ export interface ApplyResult {
  * renames and removals happen, then the group's folders are fsynced, before the next group.
  * A file whose bytes would not change is not touched.
  */
-export async function applyGroups(groups: FileOp[][], onProgress?: (done: number, total: number) => void): Promise<ApplyResult> {
+export async function applyGroups(
+  groups: FileOp[][],
+  onProgress?: (done: number, total: number) => void,
+  /** Runs once every new file is staged and durable, before the first visible change. */
+  beforeCommit?: () => void,
+): Promise<ApplyResult> {
   const result: ApplyResult = { written: 0, deleted: 0, unchanged: 0 };
   const staged: { temp: string; ops: FileOp }[][] = groups.map(() => []);
   const toStage: { g: number; op: FileOp; temp: string }[] = [];
@@ -122,6 +127,12 @@ export async function applyGroups(groups: FileOp[][], onProgress?: (done: number
         }
       }
     }
+  }
+  try {
+    beforeCommit?.();
+  } catch (e) {
+    dropStaged();
+    throw e;
   }
   for (let g = 0; g < groups.length; g++) {
     const dirs = new Set<string>();
