@@ -1,5 +1,5 @@
 // Pure archive merge: the archive's current records plus incoming days → the papers and
-// days to write or delete. Knows the rules of FORMAT.md about a paper seen on several days.
+// days to write or delete. Knows the rules of docs/format.md about a paper seen on several days.
 import type { Corrections, DayData, PaperData } from '../../src/schema.ts';
 import type { Entry } from './parse.ts';
 import { assignSlug } from './slug.ts';

@@ -1,5 +1,5 @@
 // The dump generator's core: (seed, start date, day index) → the exact text of that day's
-// raw dump (see FORMAT.md). Pure and deterministic; papers are keyed by (first day, slot)
+// raw dump (see docs/format.md). Pure and deterministic; papers are keyed by (first day, slot)
 // so any day can be produced without generating the days before it in full.
 import { hash32, rng, unit } from './prng.ts';
 import { abstract, title, topic } from './text.ts';
