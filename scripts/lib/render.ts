@@ -3,13 +3,13 @@
 import matter from 'gray-matter';
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
-import type { Root } from 'mdast';
 import { daySchema, paperSchema, type DayData, type PaperData } from '../../src/schema.ts';
 
 // lineWidth -1: never fold long titles over several lines. js-yaml quotes every string
 // that would read back as another type ('2025-12-09', 'null', 'true', '1e3' …).
 const YAML_OPTIONS = { lineWidth: -1 } as matter.GrayMatterOption<string, never>;
 const markdown = unified().use(remarkStringify);
+type Root = Parameters<typeof markdown.stringify>[0];
 
 /** The abstract as Markdown whose rendered text is exactly `text` (specials escaped). */
 export function abstractToMarkdown(text: string): string {

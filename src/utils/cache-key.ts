@@ -8,7 +8,12 @@ export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
 }
 
-/** What a page shows of a paper: its front matter and its rendered abstract. */
-export function paperKeyPart(paper: { id: string; data: unknown; rendered?: { html: string } | undefined }): unknown {
-  return [paper.id, paper.data, paper.rendered?.html ?? ''];
+/** What a list shows of a paper: its front matter and the excerpt kept with it. */
+export function paperKeyPart(paper: { id: string; data: unknown }): unknown {
+  return [paper.id, paper.data];
+}
+
+/** What a paper's own page shows: that, and its whole abstract (the file's digest covers it). */
+export function paperPageKeyPart(paper: { id: string; data: unknown; digest?: string | number }): unknown {
+  return [paper.id, paper.data, paper.digest ?? null];
 }

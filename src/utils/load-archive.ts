@@ -1,10 +1,20 @@
 // The archive as pages need it, loaded from the content collections once per build and
-// shared by every page (a module-level cache keeps 30,000 pages from rescanning it).
+// shared by every page (a module-level cache keeps 30,000 pages from rescanning it). Entries
+// are reduced to what pages show (id, data, digest): page props stay small.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
 
-export type Day = CollectionEntry<'days'>;
-export type Paper = CollectionEntry<'papers'>;
+/** A day: its id and front matter. */
+export interface Day {
+  id: string;
+  data: CollectionEntry<'days'>['data'];
+}
+/** A paper: its slug, front matter with the abstract's excerpt, and its file's digest. */
+export interface Paper {
+  id: string;
+  data: CollectionEntry<'papers'>['data'];
+  digest?: string | number;
+}
 
 export interface Archive extends ArchiveIndex {
   dayById: Map<string, Day>;
@@ -20,7 +30,9 @@ export function loadArchive(): Promise<Archive> {
 }
 
 async function load(): Promise<Archive> {
-  const [days, papers] = await Promise.all([getCollection('days'), getCollection('papers')]);
+  const [dayEntries, paperEntries] = await Promise.all([getCollection('days'), getCollection('papers')]);
+  const days: Day[] = dayEntries.map((d) => ({ id: d.id, data: d.data }));
+  const papers: Paper[] = paperEntries.map((p) => ({ id: p.id, data: p.data, digest: p.digest }));
   const paperBySlug = new Map(papers.map((p) => [p.id, p]));
   // A day naming a paper with no file would make a dead link: fail the build instead.
   for (const day of days) {

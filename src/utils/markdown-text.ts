@@ -1,0 +1,26 @@
+// The abstract's plain text from the Markdown body the ingester writes (one paragraph of
+// remark-escaped text), and that text as HTML: the only rendering an abstract needs.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { escapeHtml } from './escape-html.ts';
+
+/** Text of a Markdown body; parsed only when it holds an escape or a character reference. */
+export function markdownText(body: string): string {
+  const trimmed = body.trim();
+  // Without `\` or `&` the ingester's Markdown is the text itself (it escapes every special
+  // character with a backslash or a reference): no parse needed for most abstracts.
+  if (!/[\\&]/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
+  return toString(fromMarkdown(trimmed)).replace(/\s+/g, ' ').trim();
+}
+
+/** The text as one HTML paragraph (empty text, no paragraph). */
+export function textToHtml(text: string): string {
+  return text === '' ? '' : `<p>${escapeHtml(text)}</p>`;
+}
+
+/** Splits a content file into its YAML front matter and its body; undefined without `---`. */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | undefined {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(src);
+  return m ? { yaml: m[1], body: src.slice(m[0].length) } : undefined;
+}
