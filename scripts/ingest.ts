@@ -14,7 +14,7 @@ import { parseDump, type Diagnostic, type Entry, type ParseResult } from './lib/
 import { merge, type IncomingDay } from './lib/merge.ts';
 import { renderDay, renderPaper } from './lib/render.ts';
 import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './lib/read-fs.ts';
-import { applyGroups, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
+import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
 import { acquireLock, lockWaitMs, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
 import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
 import { expandInputs, readInput } from './lib/inputs-fs.ts';
@@ -55,7 +55,6 @@ interface Input {
   /** The path as given, used in messages. */
   label: string;
   name: string;
-  bytes: Buffer;
   sha256: string;
   parsed: ParseResult;
 }
@@ -136,7 +135,8 @@ function readInputs(opt: Options): { inputs: Input[]; refused: number } {
       continue;
     }
     parsed.notes.forEach(printNote);
-    inputs.push({ label: file, name: path.basename(file), bytes: read.bytes, sha256: sha256(read.bytes), parsed });
+    // The bytes are not kept: thousands of dumps would stay in memory until the write.
+    inputs.push({ label: file, name: path.basename(file), sha256: sha256(read.bytes), parsed });
   }
   progress('parse', files.length, files.length);
   return { inputs, refused };
@@ -205,7 +205,7 @@ function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Jou
     const day = inp.parsed.day!;
     const onDisk = fs.existsSync(dumpPath(day)) ? readDump(root, day) : undefined;
     const source = { file: inp.name, sha256: inp.sha256 };
-    if (onDisk && Buffer.compare(onDisk, inp.bytes) === 0) {
+    if (onDisk && sha256(onDisk) === inp.sha256) {
       handled.add(day);
       if (state.days.get(day)?.source.sha256 === inp.sha256) {
         console.log(`${day} ${inp.label}: unchanged`);
@@ -274,17 +274,17 @@ function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Jou
   for (const inc of incoming) sources[inc.day] = inc.source;
   const slugs = sortKeys(Object.fromEntries(result.slugs));
   const paperOps: FileOp[] = [];
-  for (const [slug, p] of result.papers) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: renderPaper(p.data, p.abstract) });
+  for (const [slug, p] of result.papers) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: () => renderPaper(p.data, p.abstract) });
   const gone = new Set(result.deleted);
   if (rebuild) for (const slug of state.papers.keys()) if (!result.papers.has(slug)) gone.add(slug);
   for (const slug of gone) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: null });
-  const dayOps: FileOp[] = result.days.map((d) => ({ path: path.join(root, 'days', `${d.date}.md`), data: renderDay(d) }));
+  const dayOps: FileOp[] = result.days.map((d) => ({ path: path.join(root, 'days', `${d.date}.md`), data: () => renderDay(d) }));
   if (rebuild) for (const day of state.days.keys()) if (!dumpDays.has(day)) dayOps.push({ path: path.join(root, 'days', `${day}.md`), data: null });
   const manifests: FileOp[] = [
     { path: path.join(root, 'dumps', SOURCES_FILE), data: `${JSON.stringify(sortKeys(sources), null, 2)}\n` },
     { path: path.join(root, 'dumps', SLUGS_FILE), data: `${JSON.stringify(slugs, null, 2)}\n` },
   ];
-  const groups: FileOp[][] = [newDumps.map((d) => ({ path: dumpPath(d.parsed.day!), data: d.bytes })), paperOps, dayOps, manifests];
+  const groups: FileOp[][] = [newDumps.map((d) => ({ path: dumpPath(d.parsed.day!), data: () => reread(d) })), paperOps, dayOps, manifests];
   const report = result.stats.map((s) => {
     const src = incoming.find((i) => i.day === s.day)!.source.file;
     return `${s.day} ${src}: ${s.entries} entries, ${s.newPapers} new papers, ${s.updatedPapers} updated papers${notes.get(s.day) ?? ''}`;
@@ -293,9 +293,17 @@ function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Jou
   return { plan: { groups, report, journal: journalOut }, refused };
 }
 
+/** A dump's bytes again, at write time; refused if the file changed since it was parsed. */
+function reread(inp: Input): Uint8Array {
+  const r = readInput(inp.label);
+  if (!r.ok) throw new WriteError(`${inp.label}: ${r.message}`);
+  if (sha256(r.bytes) !== inp.sha256) throw new WriteError(`${inp.label}: changed while the ingest ran; run it again`);
+  return r.bytes;
+}
+
 /** The operations that would change a file. */
 function changes(groups: FileOp[][]): FileOp[] {
-  return groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameFile(op.path, op.data)));
+  return groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameFile(op.path, contentOf(op))));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -354,25 +362,28 @@ async function main(argv: string[]): Promise<number> {
     const planned = plan(opt, per.accepted, state, journal);
     refused += planned.refused;
     const { groups, report } = planned.plan;
-    const changed = changes(groups);
     if (opt.dryRun) {
+      const changed = changes(groups);
       report.forEach((l) => console.log(l));
       for (const op of changed) console.log(`would ${op.data === null ? 'delete' : fs.existsSync(op.path) ? 'update' : 'create'} ${path.relative(root, op.path)}`);
       console.log(`dry run: ${changed.length} file(s) would change; nothing written`);
       return refused > 0 ? 1 : 0;
     }
-    if (changed.length > 0 && readOnly) {
-      console.error(`${root}: cannot write the archive (read-only or no permission); ${changed.length} file(s) would change; nothing written`);
-      return 1;
-    }
-    if (changed.length > 0 || journal) {
+    if (readOnly) {
+      const changed = changes(groups);
+      if (changed.length > 0 || journal) {
+        console.error(`${root}: cannot write the archive (read-only or no permission); ${changed.length} file(s) would change; nothing written`);
+        return 1;
+      }
+      report.forEach((l) => console.log(l));
+    } else {
       try {
         const r = await applyGroups(
           groups,
           (done, total) => progress('write', done, total),
           () => writeJournal(root, planned.plan.journal),
         );
-        clearJournal(root);
+        if (journal || r.written + r.deleted > 0) clearJournal(root);
         report.forEach((l) => console.log(l));
         if (r.written + r.deleted > 0) console.log(`wrote ${r.written} file(s), deleted ${r.deleted}`);
       } catch (e) {
@@ -385,7 +396,7 @@ async function main(argv: string[]): Promise<number> {
         );
         return 1;
       }
-    } else report.forEach((l) => console.log(l));
+    }
     return refused > 0 ? 1 : 0;
   } finally {
     lock?.release();

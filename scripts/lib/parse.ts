@@ -215,7 +215,7 @@ function readEntry(blocks: Block[], b: number): { entry: RawEntry; next: number 
   const abstract = ab.lines[0].trim();
   if (looksLikeDate(abstract)) throw new Problem(ab.line, `expected an abstract, found a date line "${abstract}"`);
 
-  const entry: Entry = { title, abstract, authors: null, organization: null, published: null, comments: null, line: tb.line };
+  const entry: Entry = { title: own(title), abstract: own(abstract), authors: null, organization: null, published: null, comments: null, line: tb.line };
   const mb = blocks[b + 2];
   if (!mb || !isMetaLine(mb.lines[0])) return { entry: { entry }, next: b + 2 };
   return { entry: { entry, date: readMeta(mb, entry, b + 3 >= blocks.length) }, next: b + 3 };
@@ -240,7 +240,7 @@ function readMeta(mb: Block, entry: Entry, last: boolean): DumpDate & { line: nu
     entry.authors = Number(count[1]);
   } else if (who.includes(MIDDOT) || who.includes('\u2022')) {
     throw new Problem(mb.line, `unexpected "${who.includes(MIDDOT) ? MIDDOT : '\u2022'}" in the author line`);
-  } else entry.organization = who;
+  } else entry.organization = own(who);
   if (mb.lines[1].trim() !== MIDDOT) throw new Problem(mb.line + 1, `expected "${MIDDOT}" alone on the line after the author line`);
   const dateText = mb.lines[2].trim().replace(/\s+/g, ' ');
   const dm = parseDateLine(dateText);
@@ -302,6 +302,15 @@ function differences(x: RawEntry, y: RawEntry): string[] {
   else if (x.date && y.date && (x.date.month !== y.date.month || x.date.day !== y.date.day || x.date.year !== y.date.year))
     out.push('the publication date');
   return out;
+}
+
+/**
+ * A copy of `s` that does not keep the whole dump's text alive (V8 slices substrings of it,
+ * in two-byte form if the dump has any non-Latin-1 character): an ingest of thousands of
+ * dumps would otherwise hold every dump's text until it ends.
+ */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function isMetaLine(line: string): boolean {

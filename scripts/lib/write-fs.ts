@@ -8,10 +8,19 @@ import { execFileSync } from 'node:child_process';
 /** Test hook: SIGKILL this process after that many completed file operations. */
 export const KILL_ENV = 'INGEST_TEST_KILL_AFTER_WRITES';
 
-/** One file to write (`data`) or remove (`data` null). */
+/**
+ * One file to write (`data`) or remove (`data` null). `data` may be a function, called when
+ * the file is staged: a big batch then never holds every file's text at once.
+ */
 export interface FileOp {
   path: string;
-  data: string | Uint8Array | null;
+  data: string | Uint8Array | null | (() => string | Uint8Array);
+}
+
+/** The bytes of a write operation. */
+export function contentOf(op: FileOp): string | Uint8Array {
+  if (op.data === null) throw new Error(`${op.path}: a removal has no content`);
+  return typeof op.data === 'function' ? op.data() : op.data;
 }
 
 /** A write that failed (full disk, permissions …), naming the file and the cause. */
@@ -76,10 +85,6 @@ export async function applyGroups(
   groups.forEach((ops, g) => {
     for (const op of ops) {
       if (op.data === null) continue;
-      if (sameBytes(op.path, op.data)) {
-        result.unchanged++;
-        continue;
-      }
       const temp = path.join(path.dirname(op.path), `.${path.basename(op.path)}.${process.pid}.tmp`);
       toStage.push({ g, op, temp });
     }
@@ -97,11 +102,23 @@ export async function applyGroups(
   };
   for (const { g, op, temp } of toStage) {
     const dir = path.dirname(temp);
+    let data: string | Uint8Array;
+    try {
+      data = contentOf(op);
+    } catch (e) {
+      dropStaged();
+      throw e;
+    }
+    if (sameBytes(op.path, data)) {
+      result.unchanged++;
+      if (++done % 100 === 0 || done === total) onProgress?.(done, total);
+      continue;
+    }
     try {
       if (!madeDirs.has(dir)) fs.mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
       const fd = fs.openSync(temp, 'w');
       try {
-        fs.writeFileSync(fd, op.data!);
+        fs.writeFileSync(fd, data);
         if (perFileSync) fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -113,12 +130,12 @@ export async function applyGroups(
     staged[g].push({ temp, ops: op });
     if (++done % 100 === 0 || done === total) onProgress?.(done, total);
   }
-  if (!perFileSync && total > 0) {
+  if (!perFileSync && staged.some((g) => g.length > 0)) {
     try {
-      execFileSync('sync', ['-f', path.dirname(toStage[0].temp)], { stdio: 'ignore' });
+      execFileSync('sync', ['-f', path.dirname(staged.flat()[0].temp)], { stdio: 'ignore' });
     } catch {
       perFileSync = true;
-      for (const { temp } of toStage) {
+      for (const { temp } of staged.flat()) {
         const fd = fs.openSync(temp, 'r+');
         try {
           fs.fsyncSync(fd);
@@ -129,7 +146,8 @@ export async function applyGroups(
     }
   }
   try {
-    beforeCommit?.();
+    // Only a run that changes something announces it (a no-op run writes no byte).
+    if (staged.some((g) => g.length > 0) || groups.some((ops) => ops.some((op) => op.data === null && fs.existsSync(op.path)))) beforeCommit?.();
   } catch (e) {
     dropStaged();
     throw e;

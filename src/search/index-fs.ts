@@ -2,12 +2,11 @@
 // indexed once into a cache folder keyed by its inputs, then linked into the build output.
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import yaml from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { firstSearchShards, orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper, type ShardPlan } from './plan.ts';
 import { toRecord } from './record.ts';
+import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
 
 export interface IndexOptions {
   /** Folder of `<slug>.md` paper files. */
@@ -50,8 +49,10 @@ export function readPapers(papersDir: string): SearchPaper[] {
     return [];
   }
   return names.map((name) => {
-    const { data, content } = matter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
-    return { slug: name.slice(0, -3), title: data.title, body: content, published: data.published ?? null, days: data.days };
+    const parts = splitFrontMatter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
+    // The content loader has validated every file by the time the index is built.
+    const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; days: string[] };
+    return { slug: name.slice(0, -3), title: data.title, body: parts?.body ?? '', published: data.published ?? null, days: data.days };
   });
 }
 
@@ -86,7 +87,7 @@ async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const pending: Promise<{ errors: string[] }>[] = [];
     for (const paper of papers) {
-      pending.push(index.addHTMLFile(toRecord(paper, toString(fromMarkdown(paper.body)))));
+      pending.push(index.addHTMLFile(toRecord(paper, markdownText(paper.body))));
       // Bounded in flight: the service queues every message it is sent.
       if (pending.length >= 256) failOn(await Promise.all(pending.splice(0)));
     }
