@@ -2,18 +2,21 @@
 // Astro config: where the site lives (SITE_URL, BASE_PATH from the environment, so hosting
 // under a sub-folder needs no code change; `--site`/`--base` on the CLI still override).
 import { defineConfig } from 'astro/config';
-import ingestGuard from './src/integrations/ingest-guard.ts';
+import { readConfig } from './src/config.ts';
+import buildGuard from './src/integrations/build-guard.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
 import { PAGEFIND_DIR } from './src/utils/paths.ts';
 
+const config = readConfig();
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: process.env.BASE_PATH || '/',
+  site: config.siteUrl,
+  base: config.basePath,
   // Astro's content cache; a folder per archive (tests, benchmarks) keeps one build from
   // reusing or overwriting another's. (Builds of one checkout still share .astro/: run them
   // one at a time.)
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
   // Permanent URLs end in `/` and are folders (`/days/2025-01-01/index.html`).
   trailingSlash: 'always',
   build: {
@@ -26,5 +29,5 @@ export default defineConfig({
   // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
   // prune-dist keeps dist/ in place between builds and removes only what is stale.
   experimental: { incrementalBuild: true },
-  integrations: [ingestGuard(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
+  integrations: [buildGuard(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
 });

@@ -15,7 +15,8 @@ import { merge, type IncomingDay } from './lib/merge.ts';
 import { renderDay, renderPaper } from './lib/render.ts';
 import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './lib/read-fs.ts';
 import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
-import { acquireLock, lockWaitMs, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
+import { acquireLock, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
+import { readConfig } from '../src/config.ts';
 import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
 import { expandInputs, readInput } from './lib/inputs-fs.ts';
 import { describeDiff, diffDay } from './lib/day-diff.ts';
@@ -98,7 +99,7 @@ function readOptions(argv: string[]): Options | 'help' {
   if (opt.date !== undefined && (positionals.length !== 1 || isDir(positionals[0]))) throw new Usage('--date applies to a single dump file');
   let waitMs;
   try {
-    waitMs = lockWaitMs();
+    waitMs = readConfig().lockWaitMs;
   } catch (e) {
     throw new Usage((e as Error).message);
   }

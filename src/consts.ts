@@ -1,5 +1,5 @@
 // Site-wide strings and numbers, in one place.
-import { feedLimit } from './utils/feed-limit.ts';
+import { readConfig } from './config.ts';
 
 export const SITE_TITLE = 'Daily Papers Archive';
 export const SITE_DESCRIPTION = 'Every paper from the Daily Papers listing, day by day, with search and a feed.';
@@ -11,4 +11,4 @@ export const EXCERPT_LENGTH = 250;
 export const HOME_PREVIOUS_DAYS = 7;
 
 /** RSS items (env FEED_LIMIT, default 100). */
-export const FEED_LIMIT = feedLimit();
+export const FEED_LIMIT = readConfig().feedLimit;

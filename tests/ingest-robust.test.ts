@@ -222,7 +222,7 @@ describe('the lock cannot go stale (13.1)', { timeout: 120_000 }, () => {
     expect(r.err).toContain(`another ingest holds ${lock} (pid 4242`);
     const bad = run(root, [S1], { INGEST_LOCK_WAIT_MS: 'abc' });
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('INGEST_LOCK_WAIT_MS must be a whole number of milliseconds');
+    expect(bad.err).toContain('INGEST_LOCK_WAIT_MS must be a whole number from 0 to 86400000, got "abc"');
   });
 });
 

@@ -1,6 +1,6 @@
 // The ingest journal: `<root>/.ingest-journal.json`, written (durably) before a run's first
 // change to the archive and removed after its last. While it exists the archive may be
-// between two states: the build refuses it (src/integrations/ingest-guard.ts), and the next
+// between two states: the build refuses it (src/integrations/build-guard.ts), and the next
 // ingest of any kind finishes the interrupted run from it.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -65,11 +65,3 @@ function describeHolder(file: string): string {
   }
 }
 
-/** Milliseconds to wait for the lock, from INGEST_LOCK_WAIT_MS (default 10 s); throws on junk. */
-export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.INGEST_LOCK_WAIT_MS;
-  if (raw === undefined || raw === '') return 10_000;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 86_400_000)
-    throw new Error(`INGEST_LOCK_WAIT_MS must be a whole number of milliseconds (0 to 86400000), got "${raw}"`);
-  return Number(raw);
-}

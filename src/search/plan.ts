@@ -2,15 +2,14 @@
 // holds. Shards bound Pagefind's indexing memory (it grows ~200 KB per page while writing)
 // and let a rebuild reuse every shard whose papers did not change.
 import { createHash } from 'node:crypto';
-import { positiveInt } from '../utils/positive-int.ts';
+import { DEFAULT_SHARD_SIZE, readConfig } from '../config.ts';
 
 /**
  * Papers per shard. Pagefind's indexer peaks at ~0.5 GB for 2,500 papers (~0.9 GB for
  * 3,750; 6 GB for 30,000 in one index); it runs beside Astro, so both must fit together.
  * More papers per shard means fewer requests and bytes for a first query.
  */
-export const DEFAULT_SHARD_SIZE = 2500;
-export const SHARD_SIZE_ENV = 'PAGEFIND_SHARD_SIZE';
+export { DEFAULT_SHARD_SIZE };
 /**
  * The shard folders besides the primary (relative to `pagefind/`), as a ShardPlan: the
  * search page merges `first` before its first search and `rest` right after it.
@@ -36,7 +35,7 @@ export interface SearchPaper {
 
 /** The shard size from the environment, else the default. */
 export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInt(SHARD_SIZE_ENV, env[SHARD_SIZE_ENV], DEFAULT_SHARD_SIZE);
+  return readConfig(env).shardSize;
 }
 
 /** Folder of shard `i` under `pagefind/`: the primary (which loads the wasm) is the folder itself. */

@@ -1,7 +1,6 @@
 // Archive-wide lookups: day order, neighbours, feed order and items, grouping, feed limit.
 import { describe, expect, it } from 'vitest';
 import { feedItems } from '../../src/utils/feed-items.ts';
-import { DEFAULT_FEED_LIMIT, feedLimit } from '../../src/utils/feed-limit.ts';
 import { groupDays } from '../../src/utils/group-days.ts';
 import { indexArchive } from '../../src/utils/index-archive.ts';
 
@@ -54,19 +53,6 @@ describe('feedItems', () => {
 
   it('honours the limit', () => {
     expect(feedItems(['c', 'a'], (s) => ({ slug: s, ...papers[s], html: '' }), (s) => s, 1)).toHaveLength(1);
-  });
-});
-
-describe('feedLimit', () => {
-  it('defaults to 100 and accepts positive whole numbers', () => {
-    expect(feedLimit(undefined)).toBe(DEFAULT_FEED_LIMIT);
-    expect(feedLimit('')).toBe(100);
-    expect(feedLimit('25')).toBe(25);
-  });
-
-  it('names the variable in its error', () => {
-    expect(() => feedLimit('0')).toThrow('FEED_LIMIT must be a positive whole number, got "0".');
-    expect(() => feedLimit('ten')).toThrow('FEED_LIMIT must be a positive whole number, got "ten".');
   });
 });
 

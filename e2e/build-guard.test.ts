@@ -23,3 +23,12 @@ it('refuses to build after a killed ingest, and builds once the next ingest fini
   await astroBuild(build);
   expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(true);
 });
+
+it('a build without SITE_URL warns loudly, and fails under ARCHIVE_STRICT=1', { timeout: 180_000 }, async () => {
+  const build = (env: Record<string, string>, label: string) =>
+    astroBuild({ content: path.resolve('e2e/fixtures/content'), outDir: path.join(tmp, label, 'dist'), cacheDir: path.join(tmp, label, 'cache'), env });
+  await expect(build({ SITE_URL: '', ARCHIVE_STRICT: '1' }, 'strict')).rejects.toThrow(/SITE_URL is not set: every canonical URL/);
+  const log = await build({ SITE_URL: '' }, 'loose');
+  expect(log).toMatch(/SITE_URL is not set/);
+  expect(log).toContain('ARCHIVE_STRICT=1');
+});
