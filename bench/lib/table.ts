@@ -1,0 +1,80 @@
+// The bench's report: a Markdown table of every step, the build's phases, the daily update's
+// share, the Hugo + Pagefind figures of the same run, and the output's weight.
+import type { SizeFigures, StepFigures } from './size.ts';
+import { formatBytes, formatBytesSummary, formatMs, summarize } from './stats.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  platform: string;
+  astro: string;
+  pagefind: string;
+}
+
+export function table(m: Machine, all: SizeFigures[], runs: number, queries: [string, string]): string {
+  const out: string[] = [];
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${formatBytes(m.memoryBytes)} RAM, Node ${m.node}, Astro ${m.astro}, Pagefind ${m.pagefind}. ` +
+    `Median of ${runs} run(s), (min–max); peak RSS = whole process tree.`);
+  const head = `| Step | ${all.map((s) => `${s.days} days: time`).join(' | ')} | ${all.map((s) => `${s.days} days: peak RSS`).join(' | ')} |`;
+  out.push('', head, `|${' --- |'.repeat(1 + all.length * 2)}`);
+  const names = [...new Set(all.flatMap((s) => Object.keys(s.steps)))];
+  for (const name of names) {
+    const cell = (s: SizeFigures, f: (x: StepFigures) => string) => {
+      const st = s.steps[name];
+      if (!st) return '—';
+      return st.wallMs ? f(st) + (st.error ? ' ⚠' : '') : `FAILED`;
+    };
+    out.push(`| ${name} | ${all.map((s) => cell(s, (x) => formatMs(x.wallMs))).join(' | ')} | ${all.map((s) => cell(s, (x) => formatBytesSummary(x.peakRssBytes))).join(' | ')} |`);
+  }
+  const phase = (label: string, key: 'syncMs' | 'bundleMs' | 'renderMs' | 'indexMs') => {
+    if (!all.some((s) => s.phases.some((p) => p[key] !== undefined))) return;
+    const cell = (s: SizeFigures) => formatMs(summarize(s.phases.flatMap((p) => (p[key] === undefined ? [] : [p[key]!]))));
+    out.push(`| build: ${label} | ${all.map(cell).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+  };
+  phase('content sync', 'syncMs');
+  phase('Vite bundling', 'bundleMs');
+  phase('rendering pages', 'renderMs');
+  phase('search index ready (from start)', 'indexMs');
+  if (all.some((s) => s.hugo)) {
+    const h = (s: SizeFigures, f: (x: NonNullable<SizeFigures['hugo']>) => string) => (s.hugo ? f(s.hugo) : '—');
+    out.push(`| Hugo + Pagefind CLI, same content (1st run) | ${all.map((s) => h(s, (x) => `${(x.hugoMs / 1000).toFixed(1)} s + ${(x.pagefindMs / 1000).toFixed(1)} s = ${((x.hugoMs + x.pagefindMs) / 1000).toFixed(1)} s`)).join(' | ')} | ${all.map((s) => h(s, (x) => `${formatBytes(Math.max(x.hugoPeak, x.pagefindPeak))} (largest process)`)).join(' | ')} |`);
+    out.push(`| our full build ÷ Hugo + Pagefind | ${all.map((s) => h(s, (x) => { const b = s.steps.build?.runs[0]; return b?.ok ? `${(b.wallMs / (x.hugoMs + x.pagefindMs)).toFixed(2)}×` : '—'; })).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+  }
+  if (all.some((s) => s.updateRatio)) {
+    out.push(`| daily update ÷ full build | ${all.map((s) => (s.updateRatio ? `${(s.updateRatio.median * 100).toFixed(0)} %` : '—')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+  }
+  out.push('', `| Output | ${all.map((s) => `${s.days} days`).join(' | ')} |`, `|${' --- |'.repeat(1 + all.length)}`);
+  const row = (label: string, f: (s: SizeFigures) => string) => out.push(`| ${label} | ${all.map(f).join(' | ')} |`);
+  row('entries / dumps', (s) => `${s.entries} / ${formatBytes(s.dumpBytes)}`);
+  row('dist/ (files)', (s) => (s.output ? `${formatBytes(s.output.distBytes)} (${s.output.distFiles})` : '—'));
+  row('search index dist/pagefind/ (files)', (s) => (s.output ? `${formatBytes(s.output.pagefindBytes)} (${s.output.pagefindFiles})` : '—'));
+  for (const page of ['home', 'day', 'paper', 'search']) {
+    row(`${page} page HTML raw / gzip`, (s) => {
+      const p = s.output?.pages[page];
+      return p ? `${formatBytes(p.htmlBytes)} / ${formatBytes(p.htmlGzip)}` : '—';
+    });
+    row(`${page} page JS raw / gzip`, (s) => {
+      const p = s.output?.pages[page];
+      return p ? `${formatBytes(p.jsBytes)} / ${formatBytes(p.jsGzip)} (${p.scripts.length} files)` : '—';
+    });
+  }
+  const q = (s: SizeFigures, k: 'first' | 'followUp') => {
+    const x = s.search?.[k];
+    if (!x) return '—';
+    return x.ms ? `${formatMs(x.ms)}, ${formatBytes(x.bytes)} transferred${x.error ? ' ⚠' : ''}` : `FAILED: ${x.error}`;
+  };
+  const complete = (s: SizeFigures, k: 'first' | 'followUp') => {
+    const x = s.search?.[k];
+    return x?.msComplete ? `${formatMs(x.msComplete)}, ${formatBytes(x.bytesComplete)} transferred` : '—';
+  };
+  row(`search “${queries[0]}” (fresh load → first result)`, (s) => q(s, 'first'));
+  row(`search “${queries[0]}” (fresh load → results over every shard)`, (s) => complete(s, 'first'));
+  row(`search “${queries[1]}” (typed follow-up → first result)`, (s) => q(s, 'followUp'));
+  row(`search “${queries[1]}” (typed follow-up → results over every shard)`, (s) => complete(s, 'followUp'));
+  const errors = all.flatMap((s) => Object.entries(s.steps).filter(([, v]) => v.error).map(([k, v]) => `- ${s.days} days, ${k}: ${v.error}`));
+  if (errors.length) out.push('', 'Failures:', ...errors);
+  return out.join('\n');
+}
+
