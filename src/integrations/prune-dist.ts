@@ -1,7 +1,9 @@
 // Astro integration: keep the previous build's output in place and delete afterwards only
 // what this build did not produce. With experimental.incrementalBuild, an unchanged page
 // that is still in outDir is left untouched; Astro's default (empty outDir, then copy
-// 31,000 cached pages back) cost about 25 s of a 1,000-day daily rebuild.
+// 31,000 cached pages back) cost about 25 s of a 1,000-day daily rebuild. What the last
+// build produced is kept in cacheDir, so a rebuild compares two lists instead of walking
+// outDir's 30,000 folders (7 s at 3,000 days); without that record it walks once.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { staleFiles } from '../utils/stale-files.ts';
 export default function pruneDist(options: { owned: string[] }): AstroIntegration {
   let publicDir = '';
   let assetsDir = '';
+  let recordFile = '';
   return {
     name: 'archive:prune-dist',
     hooks: {
@@ -21,6 +24,7 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
         assetsDir = config.build.assets;
+        recordFile = path.join(fileURLToPath(config.cacheDir), 'prune-dist.json');
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -28,9 +32,13 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
         for (const urls of assets.values()) for (const url of urls) produced.add(relative(outDir, fileURLToPath(url)));
         for (const file of listFiles(publicDir)) produced.add(file);
         // Bundled assets have content-hashed names; none are stale in a way that matters.
-        const stale = staleFiles(listFiles(outDir), produced, [...options.owned, assetsDir]);
+        const before = readRecord(recordFile, outDir);
+        const stale = staleFiles(before ?? listFiles(outDir), produced, [...options.owned, assetsDir]);
         for (const file of stale) fs.rmSync(path.join(outDir, file), { force: true });
-        removeEmptyDirs(outDir);
+        if (before) removeEmptyParents(outDir, stale);
+        else removeEmptyDirs(outDir);
+        fs.mkdirSync(path.dirname(recordFile), { recursive: true });
+        fs.writeFileSync(recordFile, JSON.stringify({ outDir, files: [...produced].sort() }));
         if (stale.length) logger.info(`removed ${stale.length} file(s) left from an earlier build: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`);
       },
     },
@@ -47,6 +55,30 @@ function listFiles(root: string): string[] {
     .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => !e.isDirectory())
     .map((e) => relative(root, path.join(e.parentPath, e.name)));
+}
+
+/** The files the last build into `outDir` produced, if it left a record. */
+function readRecord(file: string, outDir: string): string[] | undefined {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { outDir?: string; files?: string[] };
+    return r.outDir === outDir && Array.isArray(r.files) && fs.existsSync(outDir) ? r.files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remove the folders of `removed` files (and their parents) that are left empty. */
+function removeEmptyParents(root: string, removed: string[]): void {
+  const dirs = new Set<string>();
+  for (const file of removed) for (let d = path.posix.dirname(file); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
+  // Deepest first, so a parent is tried after its children.
+  for (const dir of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) {
+    try {
+      fs.rmdirSync(path.join(root, dir));
+    } catch {
+      // Not empty (or gone): keep it.
+    }
+  }
 }
 
 /** Remove folders left empty under root (not root itself). */
