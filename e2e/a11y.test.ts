@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
 
 const site = inject('rootSite');
-const PAGES = ['', 'days/', 'days/2025-01-01/', 'papers/repeat-listed-benchmark/', 'papers/unknown-metadata-paper/', 'search/?q=transformer', '404.html'];
+const PAGES = ['', 'days/', 'days/2025-01-01/', 'weeks/', 'weeks/2025-W01/', 'months/', 'months/2025-01/', 'papers/repeat-listed-benchmark/', 'papers/unknown-metadata-paper/', 'search/?q=transformer', '404.html'];
 
 describeInBrowser('accessibility', () => {
   let browser: Browser;
@@ -16,7 +16,7 @@ describeInBrowser('accessibility', () => {
   afterAll(async () => browser?.close());
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`no serious or critical axe violations (${colorScheme})`, async () => {
+    it(`no serious or critical axe violations (${colorScheme})`, { timeout: 240_000 }, async () => {
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
       const found: string[] = [];

@@ -32,17 +32,25 @@ describeInBrowser('pages', () => {
     await expect(first.locator('p').first().textContent()).resolves.toBe(
       'Literal characters survive: 2 * 3, snake_case_name, [x](y) and <b>bold</b> stay as typed in the narwhal corpus.',
     );
-    await expect(first.locator('.meta').innerText()).resolves.toBe('2 authors · Published January 1, 2025 · 3 comments');
+    await expect(first.locator('.meta').innerText()).resolves.toBe('2 authors · Published January 1, 2025 · 3 comments · arXiv · Hugging Face');
+    // Unknown facts are left out, not listed as "unknown"; the links out stay.
     const unknown = page.locator('ol.papers > li').nth(2);
-    await expect(unknown.locator('.meta').innerText()).resolves.toBe('Authors unknown · Published unknown · Comments unknown');
-    await expect(page.locator('a[rel=prev]').getAttribute('href')).resolves.toBe('/days/2024-12-31/');
-    await expect(page.locator('a[rel=next]').getAttribute('href')).resolves.toBe('/days/2025-02-03/');
+    await expect(unknown.locator('.meta').innerText()).resolves.toBe('arXiv · Hugging Face');
+    const arxiv = new URL((await first.locator('.meta a', { hasText: 'arXiv' }).getAttribute('href'))!);
+    expect(arxiv.searchParams.get('query')).toBe('"Escaped Markdown: Stars, Underscores and Links"');
+    // The neighbours above the list and below it.
+    for (const pager of await page.locator('nav.pager').all()) {
+      await expect(pager.locator('a[rel=prev]').getAttribute('href')).resolves.toBe('/days/2024-12-31/');
+      await expect(pager.locator('a[rel=next]').getAttribute('href')).resolves.toBe('/days/2025-02-03/');
+    }
+    expect(await page.locator('nav.pager').count()).toBe(2);
+    await expect(page.locator('main p.muted a').allTextContents()).resolves.toEqual(['Week 1, 2025', 'January 2025']);
   });
 
   it('the first and last days link only one way', async () => {
     await open('days/2024-11-29/');
     expect(await page.locator('a[rel=prev]').count()).toBe(0);
-    await expect(page.locator('a[rel=next]').textContent()).resolves.toBe('December 31, 2024 →');
+    await expect(page.locator('a[rel=next]').first().textContent()).resolves.toBe('December 31, 2024 →');
     await open('days/2025-02-03/');
     expect(await page.locator('a[rel=next]').count()).toBe(0);
   });
@@ -104,16 +112,54 @@ describeInBrowser('pages', () => {
     ]);
   });
 
-  it('/days/ groups every day by year and month with its paper count', async () => {
+  it('/days/ is a calendar: a month grid per month, archived days linked with their counts', async () => {
     await open('days/');
     expect(await page.locator('main h2').allTextContents()).toEqual(['2025', '2024']);
-    expect(await page.locator('main h3').allTextContents()).toEqual([
-      'February 2025',
-      'January 2025',
-      'December 2024',
-      'November 2024',
-    ]);
-    expect(await page.locator('main li').first().innerText()).toBe('February 3, 2025 — 3 papers');
+    expect(await page.locator('table.month caption a').allTextContents()).toEqual(['February 2025', 'January 2025', 'December 2024', 'November 2024']);
+    expect(await page.locator('table.month caption a').first().getAttribute('href')).toBe('/months/2025-02/');
+    // February 2025 starts on a Saturday: five empty cells, then 1 and 2; the 3rd is linked.
+    const feb = page.locator('table.month').first();
+    expect(await feb.locator('thead th').allTextContents()).toEqual(['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']);
+    expect(await feb.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['', '', '', '', '', '1', '2']);
+    const day = feb.locator('a[href="/days/2025-02-03/"]');
+    await expect(day.getAttribute('aria-label')).resolves.toBe('February 3, 2025: 3 papers');
+    expect(await page.locator('table.month td a').count()).toBe(4);
+  });
+
+  it('week and month pages list each paper once, most discussed first, with their days and neighbours', async () => {
+    await open('weeks/2025-W01/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Week 1 of 2025 (December 30 – January 5)');
+    const titles = await page.locator('ol.papers > li h2').allTextContents();
+    expect(new Set(titles).size).toBe(titles.length);
+    const comments = await page.locator('ol.papers > li .meta').allInnerTexts();
+    const counts = comments.map((t) => Number(/(\d+) comments?/.exec(t)?.[1] ?? -1));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(await page.locator('main p.muted a').allTextContents()).toEqual(['December 31, 2024', 'January 1, 2025', 'December 2024', 'January 2025']);
+    await expect(page.locator('a[rel=prev]').first().getAttribute('href')).resolves.toBe('/weeks/2024-W48/');
+    await expect(page.locator('a[rel=next]').first().getAttribute('href')).resolves.toBe('/weeks/2025-W06/');
+    await open('months/2025-01/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Papers of January 2025');
+    await expect(page.locator('a[rel=prev]').first().getAttribute('href')).resolves.toBe('/months/2024-12/');
+    await open('months/');
+    expect(await page.locator('ul.periods a').allTextContents()).toEqual(['February 2025', 'January 2025', 'December 2024', 'November 2024']);
+    await open('weeks/');
+    expect(await page.locator('ul.periods a').count()).toBe(3);
+  });
+
+  it('robots.txt names the sitemap; the sitemap lists every page once; the feed has lastBuildDate', async () => {
+    const robots = await (await fetch(new URL('robots.txt', site.url))).text();
+    expect(robots).toContain('Sitemap: http://localhost:4321/sitemap.xml');
+    const index = await (await fetch(new URL('sitemap.xml', site.url))).text();
+    const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(parts).toEqual(['http://localhost:4321/sitemaps/0.xml']);
+    const part = await (await fetch(new URL('sitemaps/0.xml', site.url))).text();
+    const locs = [...part.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs).toContain('http://localhost:4321/weeks/2025-W01/');
+    expect(locs).toContain('http://localhost:4321/papers/fish-and-chips/');
+    expect(locs.filter((l) => l.includes('/papers/')).length).toBeGreaterThan(5);
+    const feed = await (await fetch(new URL('rss.xml', site.url))).text();
+    expect(feed).toContain('<lastBuildDate>Mon, 03 Feb 2025 00:00:00 GMT</lastBuildDate>');
   });
 
   it('every page has the feed link and a search form that works without JS; no scripts', async () => {

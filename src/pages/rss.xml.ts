@@ -7,6 +7,7 @@ import { loadArchive } from '../utils/load-archive.ts';
 import { abstractHtml } from '../utils/abstract.ts';
 import { absoluteUrl, feedPath, homePath, paperPath } from '../utils/paths.ts';
 import { escapeHtml } from '../utils/escape-html.ts';
+import { dayToDate } from '../utils/format-day.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -27,7 +28,10 @@ export async function GET(context: APIContext) {
     description: SITE_DESCRIPTION,
     site: absoluteUrl(homePath(), site),
     xmlns: { atom: ATOM },
-    customData: `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>`,
+    // lastBuildDate: the newest listed day, not the clock, so an unchanged archive gives the same feed.
+    customData:
+      `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>` +
+      (archive.latest ? `<lastBuildDate>${dayToDate(archive.latest).toUTCString()}</lastBuildDate>` : ''),
     items,
   });
 }

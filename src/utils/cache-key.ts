@@ -17,3 +17,9 @@ export function paperKeyPart(paper: { id: string; data: unknown }): unknown {
 export function paperPageKeyPart(paper: { id: string; data: unknown; digest?: string | number }): unknown {
   return [paper.id, paper.data, paper.digest ?? null];
 }
+
+/** What a week or month list shows of a paper: its front matter (no excerpt). */
+export function periodKeyPart(paper: { id: string; data: { title: string; authors: number | null; organization: string | null; published: string | null; comments: number | null } }): unknown {
+  const { title, authors, organization, published, comments } = paper.data;
+  return [paper.id, title, authors, organization, published, comments];
+}

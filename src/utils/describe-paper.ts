@@ -4,10 +4,23 @@ import { formatDay } from './format-day.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** `3 authors`, the organisation's name, or `Authors unknown`. */
+/** `3 authors`, the organisation's name, both (`3 authors, MIT`), or `Authors unknown`. */
 export function describeAuthors(p: Pick<PaperData, 'authors' | 'organization'>): string {
-  if (p.authors !== null) return plural(p.authors, 'author', 'authors');
-  return p.organization ?? 'Authors unknown';
+  const count = p.authors !== null ? plural(p.authors, 'author', 'authors') : undefined;
+  if (count && p.organization) return `${count}, ${p.organization}`;
+  return count ?? p.organization ?? 'Authors unknown';
+}
+
+/**
+ * The facts a list item shows, unknown ones left out: authors or organisation, the
+ * publication date (as a day id, for a <time>), comments.
+ */
+export function knownFacts(p: Pick<PaperData, 'authors' | 'organization' | 'published' | 'comments'>): { authors?: string; published?: string; comments?: string } {
+  return {
+    ...(p.authors !== null || p.organization ? { authors: describeAuthors(p) } : {}),
+    ...(p.published ? { published: p.published } : {}),
+    ...(p.comments !== null ? { comments: describeComments(p.comments) } : {}),
+  };
 }
 
 /** `12 comments`, or `Comments unknown`. */

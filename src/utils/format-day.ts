@@ -1,4 +1,5 @@
 // Human dates from `YYYY-MM-DD` ids, always in UTC so no time zone shifts a day.
+import { weekBounds as weekBoundsOf } from './periods.ts';
 
 const DAY = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
@@ -22,4 +23,14 @@ export function formatDay(id: string): string {
 /** `2025-01` (or a full day id) → `January 2025`. */
 export function formatMonth(id: string): string {
   return MONTH.format(dayToDate(id.slice(0, 7)));
+}
+
+const SHORT_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric' });
+
+/** `2025-W50` → `Week 50 of 2025 (December 8 – December 14)`; `short` gives `Week 50, 2025`. */
+export function formatWeek(id: string, short = false): string {
+  const [year, week] = id.split('-W');
+  if (short) return `Week ${Number(week)}, ${year}`;
+  const { start, end } = weekBoundsOf(id);
+  return `Week ${Number(week)} of ${year} (${SHORT_DAY.format(dayToDate(start))} – ${SHORT_DAY.format(dayToDate(end))})`;
 }

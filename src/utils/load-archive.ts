@@ -3,6 +3,7 @@
 // are reduced to what pages show (id, data, digest): page props stay small.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
+import { groupPeriods, isoWeek, monthOf, type Period } from './periods.ts';
 
 /** A day: its id and front matter. */
 export interface Day {
@@ -19,6 +20,9 @@ export interface Paper {
 export interface Archive extends ArchiveIndex {
   dayById: Map<string, Day>;
   paperBySlug: Map<string, Paper>;
+  /** ISO weeks and months with archived days, oldest first. */
+  weeks: Period[];
+  months: Period[];
 }
 
 let cached: Promise<Archive> | undefined;
@@ -41,7 +45,15 @@ async function load(): Promise<Archive> {
     }
   }
   const index = indexArchive(days.map((d) => ({ id: d.id, papers: d.data.papers })));
-  return { ...index, dayById: new Map(days.map((d) => [d.id, d])), paperBySlug };
+  const listed = days.map((d) => ({ id: d.id, papers: d.data.papers }));
+  const comments = (slug: string) => paperBySlug.get(slug)!.data.comments;
+  return {
+    ...index,
+    dayById: new Map(days.map((d) => [d.id, d])),
+    paperBySlug,
+    weeks: groupPeriods(listed, isoWeek, comments),
+    months: groupPeriods(listed, monthOf, comments),
+  };
 }
 
 /** The papers of a day, in listed order. */

@@ -25,6 +25,22 @@ export const daysPath = (base: string = BASE): string => withBase('days/', base)
 /** One day's listing; `id` is `YYYY-MM-DD`. */
 export const dayPath = (id: string, base: string = BASE): string => withBase(`days/${id}/`, base);
 
+/** Every ISO week of the archive. */
+export const weeksPath = (base: string = BASE): string => withBase('weeks/', base);
+
+/** One ISO week's papers; `id` is `YYYY-Www`. */
+export const weekPath = (id: string, base: string = BASE): string => withBase(`weeks/${id}/`, base);
+
+/** Every month of the archive. */
+export const monthsPath = (base: string = BASE): string => withBase('months/', base);
+
+/** One month's papers; `id` is `YYYY-MM`. */
+export const monthPath = (id: string, base: string = BASE): string => withBase(`months/${id}/`, base);
+
+/** The sitemap index, and its numbered parts. */
+export const sitemapPath = (base: string = BASE): string => withBase('sitemap.xml', base);
+export const sitemapPartPath = (n: number, base: string = BASE): string => withBase(`sitemaps/${n}.xml`, base);
+
 /** One paper; `slug` is its content file name. */
 export const paperPath = (slug: string, base: string = BASE): string =>
   withBase(`papers/${encodeURIComponent(slug)}/`, base);

@@ -1,7 +1,7 @@
 // Archive-wide lookups: day order, neighbours, feed order and items, grouping, feed limit.
 import { describe, expect, it } from 'vitest';
 import { feedItems } from '../../src/utils/feed-items.ts';
-import { groupDays } from '../../src/utils/group-days.ts';
+import { calendarMonths, level } from '../../src/utils/calendar.ts';
 import { indexArchive } from '../../src/utils/index-archive.ts';
 
 const listings = [
@@ -56,18 +56,20 @@ describe('feedItems', () => {
   });
 });
 
-describe('groupDays', () => {
-  it('groups by year then month, newest first', () => {
-    const groups = groupDays([{ id: '2024-12-31' }, { id: '2025-01-02' }, { id: '2024-11-29' }, { id: '2025-01-01' }]);
-    expect(groups).toEqual([
-      { year: '2025', months: [{ month: '2025-01', days: [{ id: '2025-01-02' }, { id: '2025-01-01' }] }] },
-      {
-        year: '2024',
-        months: [
-          { month: '2024-12', days: [{ id: '2024-12-31' }] },
-          { month: '2024-11', days: [{ id: '2024-11-29' }] },
-        ],
-      },
-    ]);
+describe('calendarMonths', () => {
+  it('lays each month out from Monday, newest month first, with shade levels and totals', () => {
+    const months = calendarMonths(new Map([['2025-12-09', 37], ['2025-12-31', 12], ['2026-01-02', 41]]));
+    expect(months.map((m) => m.id)).toEqual(['2026-01', '2025-12']);
+    const dec = months[1];
+    expect(dec.weeks[0].slice(0, 1)).toEqual([{ id: '2025-12-01', day: 1, count: undefined, level: 0 }]); // Dec 1, 2025 is a Monday
+    expect(dec.weeks.every((w) => w.length === 7)).toBe(true);
+    expect(dec.weeks.flat().filter((c) => c !== null)).toHaveLength(31);
+    expect(dec.weeks[1][1]).toEqual({ id: '2025-12-09', day: 9, count: 37, level: 3 });
+    expect(dec.total).toBe(49);
+    expect(months[0].weeks[0].slice(0, 4)).toEqual([null, null, null, { id: '2026-01-01', day: 1, count: undefined, level: 0 }]);
+    expect(months[0].weeks[0][4]).toMatchObject({ id: '2026-01-02', level: 4 });
+  });
+  it('shades by fixed bounds', () => {
+    expect([undefined, 1, 14, 15, 29, 30, 39, 40].map(level)).toEqual([0, 1, 1, 2, 2, 3, 3, 4]);
   });
 });

@@ -1,0 +1,8 @@
+// /robots.txt: everything may be crawled; the sitemap is named with its absolute URL.
+import type { APIContext } from 'astro';
+import { absoluteUrl, sitemapPath } from '../utils/paths.ts';
+
+export function GET(context: APIContext) {
+  const site = context.site ?? new URL('http://localhost:4321');
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapPath(), site)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}

@@ -1,0 +1,15 @@
+// /sitemap.xml: the sitemap index, naming each part (/sitemaps/N.xml).
+import type { APIContext } from 'astro';
+import { loadArchive } from '../utils/load-archive.ts';
+import { absoluteUrl, sitemapPartPath } from '../utils/paths.ts';
+import { sitePages } from '../utils/site-pages.ts';
+import { sitemapIndexXml, sitemapParts } from '../utils/sitemap.ts';
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? new URL('http://localhost:4321');
+  const archive = await loadArchive();
+  const parts = sitemapParts(sitePages(archive));
+  return new Response(sitemapIndexXml(parts.map((_, i) => absoluteUrl(sitemapPartPath(i), site)), archive.latest), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
+}
