@@ -1,12 +1,15 @@
 // Builds the sharded Pagefind bundle from the paper collection on disk: each shard is
 // indexed once into a cache folder keyed by its inputs, then linked into the build output.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import * as pagefind from 'pagefind';
-import { firstSearchShards, orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper, type ShardPlan } from './plan.ts';
+import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, type SearchPaper } from './plan.ts';
+import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
+import { buildVocabulary } from './vocabulary.ts';
 import { toRecord } from './record.ts';
 
 export interface IndexOptions {
@@ -28,6 +31,8 @@ export interface IndexResult {
   papers: number;
   /** How many shards were indexed now (the rest came from the cache). */
   built: number;
+  /** The words the index knows, for suggestions. */
+  vocabulary: Vocabulary;
 }
 
 const ENGINE = `pagefind-${readPagefindVersion()}`;
@@ -51,13 +56,15 @@ export function readPapers(papersDir: string): SearchPaper[] {
   }
   return names.map((name) => {
     const { data, content } = matter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
-    return { slug: name.slice(0, -3), title: data.title, body: content, published: data.published ?? null, days: data.days };
+    return { slug: name.slice(0, -3), title: data.title, body: content, published: data.published ?? null, comments: data.comments ?? null, days: data.days };
   });
 }
 
 /** Indexes every shard missing from the cache, one Pagefind process at a time. */
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
-  const shards = splitShards(orderForShards(readPapers(opts.papersDir)), opts.shardSize);
+  const papers = readPapers(opts.papersDir);
+  const shards = splitShards(orderForShards(papers), opts.shardSize);
+  const vocabulary = buildVocabulary(papers.map((p) => ({ title: p.title, text: plainText(p.body) })));
   const dirs: string[] = [];
   let built = 0;
   fs.mkdirSync(opts.cacheDir, { recursive: true });
@@ -75,7 +82,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: shards.reduce((n, s) => n + s.length, 0), built };
+  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary };
 }
 
 async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
@@ -86,7 +93,7 @@ async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const pending: Promise<{ errors: string[] }>[] = [];
     for (const paper of papers) {
-      pending.push(index.addHTMLFile(toRecord(paper, toString(fromMarkdown(paper.body)))));
+      pending.push(index.addHTMLFile(toRecord(paper, plainText(paper.body))));
       // Bounded in flight: the service queues every message it is sent.
       if (pending.length >= 256) failOn(await Promise.all(pending.splice(0)));
     }
@@ -101,6 +108,9 @@ async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
     fs.rmSync(temp, { recursive: true, force: true });
   }
 }
+
+/** An abstract's Markdown as the plain text readers see. */
+const plainText = (markdown: string): string => toString(fromMarkdown(markdown));
 
 function failOn(responses: { errors: string[] }[]): void {
   const errors = responses.flatMap((r) => r.errors);
@@ -123,7 +133,7 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
  * `shard-<i>/`), hard-linked from the cache when possible, and writes the search page's
  * plan for the others to `shards.json`.
  */
-export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize'>, pagefindOut: string): void {
+export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize' | 'vocabulary'>, pagefindOut: string): void {
   fs.rmSync(pagefindOut, { recursive: true, force: true });
   // Newest first: the primary holds the newest papers, which the search page queries
   // (with the next shards if it is nearly empty) before it merges the older shards.
@@ -131,8 +141,11 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
   const folders = newestFirst.map((_, i) => shardFolder(i));
   const firstCount = firstSearchShards([...index.counts].reverse(), index.shardSize);
-  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount) };
+  // The cache keys name the shards' contents, so together they change exactly when the index does.
+  const tag = createHash('sha256').update(index.shards.map((d) => path.basename(d)).join('\0')).digest('hex').slice(0, 12);
+  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
+  fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), JSON.stringify(index.vocabulary));
 }
 
 function linkTree(from: string, to: string): void {
