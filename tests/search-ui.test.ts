@@ -40,6 +40,7 @@ describe('prefix-match rejection', () => {
     expect(isRealMatch('transformers', 'transformer')).toBe(true);
     expect(isRealMatch('studies', 'study')).toBe(true);
     expect(isRealMatch('transf', 'transformer-free')).toBe(true);
+    expect(isRealMatch('fingers', 'three-finger')).toBe(true);
   });
 
   it('rejects the short prefix Pagefind falls back to', () => {

@@ -9,11 +9,11 @@ import { queryWords } from './words.ts';
 /** Whether `found` (a word of the result text) is a real hit for the query word `wanted`. */
 export function isRealMatch(wanted: string, found: string): boolean {
   const w = wanted.toLowerCase();
-  const f = queryWords(found).join('');
-  if (!w || !f) return false;
-  if (f.startsWith(w)) return true;
+  if (!w) return false;
   const ws = stem(w);
-  return f.startsWith(ws) || stem(f) === ws;
+  // A hyphenated word is indexed whole and by its parts ("three-finger": "finger").
+  const parts = queryWords(found);
+  return [parts.join(''), ...parts].some((f) => f.startsWith(w) || f.startsWith(ws) || stem(f) === ws);
 }
 
 /** The words of `content` at Pagefind's word `locations` (its word positions). */
