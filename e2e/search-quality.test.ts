@@ -55,11 +55,20 @@ describeInBrowser('search quality', () => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
+  /** Waits for the answer over the whole archive (not the newest shards' first answer). */
+  const complete = () =>
+    page.waitForFunction(
+      ({ results, status }) => {
+        const text = document.getElementById(status)?.textContent ?? '';
+        return document.getElementById(results)?.getAttribute('aria-busy') === 'false' && /found|No paper/.test(text) && !/searching the whole archive/.test(text);
+      },
+      { results: IDS.results, status: IDS.status },
+    );
+
   /** Slugs of the complete results of `q` (whole archive searched), and the status line. */
   async function search(q: string): Promise<{ slugs: string[]; status: string }> {
     await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
-    await page.locator(`#${IDS.results}[aria-busy="false"]`).waitFor({ state: 'attached' });
-    await page.waitForFunction((id) => /found|No paper/.test(document.getElementById(id)?.textContent ?? ''), IDS.status);
+    await complete();
     const hrefs = await page.locator(`#${IDS.results} > li h2 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     return { slugs: hrefs.map((h) => h.replace(/^\/papers\/|\/$/g, '')), status: (await page.locator(`#${IDS.status}`).textContent()) ?? '' };
   }
@@ -111,8 +120,7 @@ describeInBrowser('search quality', () => {
   it('orders by newest listed and by most comments across shards, in the URL', async () => {
     const byComments = papers.filter(([, , , , abstract]) => /model/i.test(abstract));
     await page.goto(`${site.url}search/?q=model&sort=comments`);
-    await page.locator(`#${IDS.results}[aria-busy="false"]`).waitFor({ state: 'attached' });
-    await page.waitForFunction((id) => /found/.test(document.getElementById(id)?.textContent ?? ''), IDS.status);
+    await complete();
     const shown = await page.locator(`#${IDS.results} > li h2`).allTextContents();
     const comments = shown.map((t) => byComments.find((p) => p[1] === t)?.[3] ?? -1);
     expect(comments.length).toBeGreaterThan(3);

@@ -148,9 +148,16 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), JSON.stringify(index.vocabulary));
 }
 
+/**
+ * Files of a Pagefind bundle the search page never asks for: Pagefind's own UIs (the page has
+ * its own) and the wasm for pages of no language (every record is English). ~400 KB a shard.
+ */
+const UNUSED = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+
 function linkTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (UNUSED.test(entry.name)) continue;
     const a = path.join(from, entry.name);
     const b = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(a, b);
