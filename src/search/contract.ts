@@ -18,11 +18,11 @@ export const SHARD_FILTER = 'shard';
 
 /**
  * The vocabulary for "did you mean": every word the index knows from titles and abstracts,
- * with how many papers use it, loaded only when a query word matches nothing.
+ * most used first, loaded only when a query word matches nothing.
  */
-export const VOCAB_FILE = 'vocab.json';
-/** `[word, papers]`, most used first. */
-export type Vocabulary = [string, number][];
+export const VOCAB_FILE = 'vocab.txt';
+/** The known words, one a line in the file, most used first (the rank is the only count kept). */
+export type Vocabulary = string[];
 
 /** Filter keys of a record (the filter menus and the URL use the same names). */
 export const FILTER_KEYS = ['published', 'listed'] as const;

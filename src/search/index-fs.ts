@@ -145,7 +145,7 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   const tag = createHash('sha256').update(index.shards.map((d) => path.basename(d)).join('\0')).digest('hex').slice(0, 12);
   const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
-  fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), JSON.stringify(index.vocabulary));
+  fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), index.vocabulary.join('\n'));
 }
 
 /**

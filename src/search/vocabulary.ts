@@ -18,5 +18,6 @@ export function buildVocabulary(papers: Iterable<{ title: string; text: string }
   return [...papersWith]
     .filter(([w, n]) => w.length >= 3 && !/^\d+$/.test(w) && (n >= 2 || inTitle.has(w)))
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, max);
+    .slice(0, max)
+    .map(([w]) => w);
 }

@@ -74,7 +74,7 @@ const mergeAll = () => (merging ??= merge(plan.rest).then(() => void (merged = t
 
 let vocabulary: Promise<Vocabulary> | undefined;
 const loadVocabulary = () =>
-  (vocabulary ??= fetch(`${bundle}${VOCAB_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : []), () => []));
+  (vocabulary ??= fetch(`${bundle}${VOCAB_FILE}`).then((r) => (r.ok ? r.text().then((t) => t.split('\n')) : []), (): Vocabulary => []));
 
 let cursor: Cursor<ResultData> = listCursor([]);
 let latest = 0; // the newest search; older ones that finish late are dropped

@@ -34,13 +34,13 @@ export function suggest(word: string, vocabulary: Vocabulary, limit = 3): string
   const max = allowedEdits(w);
   if (max === 0) return [];
   const scored: [string, number, number][] = [];
-  for (const [known, papers] of vocabulary) {
-    if (known === w) continue;
+  vocabulary.forEach((known, rank) => {
+    if (known === w) return;
     const d = editDistance(w, known, max);
-    if (d <= max) scored.push([known, d, papers]);
-  }
+    if (d <= max) scored.push([known, d, rank]);
+  });
   return scored
-    .sort((a, b) => a[1] - b[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => a[1] - b[1] || a[2] - b[2])
     .slice(0, limit)
     .map(([known]) => known);
 }
