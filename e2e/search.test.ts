@@ -34,7 +34,14 @@ describeInBrowser('search', () => {
     const shards = await (await fetch(`${site.url}pagefind/shards.json`)).json();
     // 10 papers: shards of 4, 4 and 2, newest first; the 2-paper primary is too small to
     // answer a first search alone, so the next shard joins it.
-    expect(shards).toEqual({ first: ['shard-1/'], rest: ['shard-2/'] });
+    expect(shards).toEqual({ first: ['shard-1/'], rest: ['shard-2/'], tag: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    // The tag reaches Pagefind as metaCacheTag: entry files are asked with it, not a timestamp.
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('pagefind-entry.json') && asked.push(new URL(r.url()).search));
+    await page.goto(`${site.url}search/?q=transformer`);
+    await titles();
+    expect(asked.length).toBe(3);
+    expect(new Set(asked)).toEqual(new Set([`?ts=${shards.tag}`]));
   });
 
   it('shows the newest shard’s results first, then the whole archive’s', async () => {

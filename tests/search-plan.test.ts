@@ -8,6 +8,7 @@ const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): 
   title: slug.toUpperCase(),
   body: `Abstract of ${slug}.`,
   published: '2024-03-01',
+  comments: 3,
   days,
   ...extra,
 });

@@ -7,13 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
+import { IDS } from '../../src/search/contract.ts';
 
-/** Adjust to the search page's markup (src/pages/search.astro renders `<ol id="results"><li>`). */
-export const RESULT_SELECTOR = '#results > li';
-export const INPUT_SELECTOR = '#q';
+/** The search page's elements, named by the search contract (src/search/contract.ts). */
+export const RESULT_SELECTOR = `#${IDS.results} > li`;
+export const INPUT_SELECTOR = `#${IDS.input}`;
 /** The page marks its results list aria-busy while older shards are still being searched. */
-export const LIST_SELECTOR = '#results';
-export const STATUS_SELECTOR = '#status';
+export const LIST_SELECTOR = `#${IDS.results}`;
+export const STATUS_SELECTOR = `#${IDS.status}`;
 export const SEARCH_PATH = '/search/';
 
 export interface QueryFigures {

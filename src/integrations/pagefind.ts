@@ -1,14 +1,16 @@
 // Astro integration: the Pagefind search bundle, indexed from the paper collection while
 // Astro renders pages (Pagefind's indexer is its own process, so it uses the other core),
 // in shards cached between builds, then placed under `<outDir>/pagefind/` when pages are done.
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Plugin as VitePlugin } from 'vite';
+import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../content-dir.ts';
 import { buildSearchIndex, placeShards, type IndexResult } from '../search/index-fs.ts';
 import { shardSize } from '../search/plan.ts';
 import { PAGEFIND_DIR } from '../utils/paths.ts';
+
+/** A Vite plugin as Astro's config takes it (Vite is Astro's, not a dependency of ours). */
+type VitePlugin = NonNullable<NonNullable<AstroUserConfig['vite']>['plugins']>[number];
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -35,7 +37,7 @@ export default function pagefindIntegration(): AstroIntegration {
         // inlines the whole content store and is Astro's memory peak (~2 GB at 30,000
         // papers), which a Pagefind process beside it would add to. Rendering takes longer
         // than indexing, so the index is still ready when the pages are.
-        const plugin: VitePlugin = {
+        const plugin: VitePlugin & object = {
           name: 'archive:pagefind-start',
           apply: 'build',
           closeBundle() {

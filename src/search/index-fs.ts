@@ -1,10 +1,13 @@
 // Builds the sharded Pagefind bundle from the paper collection on disk: each shard is
 // indexed once into a cache folder keyed by its inputs, then linked into the build output.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import * as pagefind from 'pagefind';
-import { firstSearchShards, orderForShards, shardFolder, shardKey, SHARDS_FILE, splitShards, type SearchPaper, type ShardPlan } from './plan.ts';
+import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, type SearchPaper } from './plan.ts';
+import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
+import { buildVocabulary } from './vocabulary.ts';
 import { toRecord } from './record.ts';
 import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
 
@@ -27,6 +30,8 @@ export interface IndexResult {
   papers: number;
   /** How many shards were indexed now (the rest came from the cache). */
   built: number;
+  /** The words the index knows, for suggestions. */
+  vocabulary: Vocabulary;
 }
 
 const ENGINE = `pagefind-${readPagefindVersion()}`;
@@ -51,14 +56,16 @@ export function readPapers(papersDir: string): SearchPaper[] {
   return names.map((name) => {
     const parts = splitFrontMatter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
     // The content loader has validated every file by the time the index is built.
-    const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; days: string[] };
-    return { slug: name.slice(0, -3), title: data.title, body: parts?.body ?? '', published: data.published ?? null, days: data.days };
+    const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; comments?: number | null; days: string[] };
+    return { slug: name.slice(0, -3), title: data.title, body: parts?.body ?? '', published: data.published ?? null, comments: data.comments ?? null, days: data.days };
   });
 }
 
 /** Indexes every shard missing from the cache, one Pagefind process at a time. */
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
-  const shards = splitShards(orderForShards(readPapers(opts.papersDir)), opts.shardSize);
+  const papers = readPapers(opts.papersDir);
+  const shards = splitShards(orderForShards(papers), opts.shardSize);
+  const vocabulary = buildVocabulary(papers.map((p) => ({ title: p.title, text: markdownText(p.body) })));
   const dirs: string[] = [];
   let built = 0;
   fs.mkdirSync(opts.cacheDir, { recursive: true });
@@ -76,7 +83,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: shards.reduce((n, s) => n + s.length, 0), built };
+  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary };
 }
 
 async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
@@ -103,6 +110,7 @@ async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
   }
 }
 
+
 function failOn(responses: { errors: string[] }[]): void {
   const errors = responses.flatMap((r) => r.errors);
   if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -124,7 +132,7 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
  * `shard-<i>/`), hard-linked from the cache when possible, and writes the search page's
  * plan for the others to `shards.json`.
  */
-export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize'>, pagefindOut: string): void {
+export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize' | 'vocabulary'>, pagefindOut: string): void {
   fs.rmSync(pagefindOut, { recursive: true, force: true });
   // Newest first: the primary holds the newest papers, which the search page queries
   // (with the next shards if it is nearly empty) before it merges the older shards.
@@ -132,13 +140,23 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
   const folders = newestFirst.map((_, i) => shardFolder(i));
   const firstCount = firstSearchShards([...index.counts].reverse(), index.shardSize);
-  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount) };
+  // The cache keys name the shards' contents, so together they change exactly when the index does.
+  const tag = createHash('sha256').update(index.shards.map((d) => path.basename(d)).join('\0')).digest('hex').slice(0, 12);
+  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
+  fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), index.vocabulary.join('\n'));
 }
+
+/**
+ * Files of a Pagefind bundle the search page never asks for: Pagefind's own UIs (the page has
+ * its own) and the wasm for pages of no language (every record is English). ~400 KB a shard.
+ */
+const UNUSED = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
 
 function linkTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (UNUSED.test(entry.name)) continue;
     const a = path.join(from, entry.name);
     const b = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(a, b);

@@ -10,17 +10,9 @@ import { DEFAULT_SHARD_SIZE, readConfig } from '../config.ts';
  * More papers per shard means fewer requests and bytes for a first query.
  */
 export { DEFAULT_SHARD_SIZE };
-/**
- * The shard folders besides the primary (relative to `pagefind/`), as a ShardPlan: the
- * search page merges `first` before its first search and `rest` right after it.
- */
-export const SHARDS_FILE = 'shards.json';
-export interface ShardPlan {
-  first: string[];
-  rest: string[];
-}
+export { SHARDS_FILE, type ShardPlan } from './contract.ts';
 /** Bump when the record format changes, so cached shards are rebuilt. */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 /** What the index needs of a paper (its abstract still as Markdown). */
 export interface SearchPaper {
@@ -29,6 +21,8 @@ export interface SearchPaper {
   /** The abstract as stored: Markdown. */
   body: string;
   published: string | null;
+  /** Comment count as of the latest listing, null when unknown. */
+  comments: number | null;
   /** Every day it was listed, sorted. */
   days: readonly string[];
 }
@@ -85,7 +79,7 @@ export function shardKey(papers: readonly SearchPaper[], engine: string): string
   const h = createHash('sha256').update(`${RECORD_VERSION}\0${engine}\0`);
   for (const p of papers) {
     const { published, listed } = facetsOf(p);
-    h.update(JSON.stringify([p.slug, p.title, p.body, published, listed, p.days[0]]));
+    h.update(JSON.stringify([p.slug, p.title, p.body, published, listed, p.days[0], p.comments]));
     h.update('\0');
   }
   return h.digest('hex').slice(0, 20);
