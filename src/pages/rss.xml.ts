@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_LIMIT, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import { feedItems } from '../utils/feed-items.ts';
+import { feedItems, lastBuildDate } from '../utils/feed-items.ts';
 import { loadArchive } from '../utils/load-archive.ts';
 import { abstractHtml } from '../utils/abstract.ts';
 import { absoluteUrl, feedPath, homePath, paperPath } from '../utils/paths.ts';
@@ -22,12 +22,13 @@ export async function GET(context: APIContext) {
     (slug) => absoluteUrl(paperPath(slug), site),
     FEED_LIMIT,
   );
+  const built = lastBuildDate(archive.days);
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
     site: absoluteUrl(homePath(), site),
     xmlns: { atom: ATOM },
-    customData: `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>`,
+    customData: `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>${built ? `<lastBuildDate>${built}</lastBuildDate>` : ''}`,
     items,
   });
 }
