@@ -26,6 +26,12 @@ describe('rss.xml', async () => {
     expect(channel.link).toBe('http://localhost:4321/archive/');
   });
 
+  it('has a lastBuildDate from the newest listed day, not the clock', () => {
+    const newestPub = items.map((i) => Date.parse(i.pubDate)).reduce((a, b) => Math.max(a, b));
+    expect(channel.lastBuildDate).toMatch(/^\w{3}, \d\d \w{3} \d{4} 00:00:00 GMT$/);
+    expect(Date.parse(channel.lastBuildDate)).toBe(newestPub); // the fixture's newest day lists new papers
+  });
+
   it('has one item per paper, newest first by first listed day then listed order', () => {
     expect(items.map((i) => new URL(i.link).pathname.split('/').at(-2))).toEqual([
       'long-context-retrieval',

@@ -91,3 +91,27 @@ export const correctionsSchema = z.record(
 export type Sources = z.infer<typeof sourcesSchema>;
 export type Slugs = z.infer<typeof slugsSchema>;
 export type Corrections = z.infer<typeof correctionsSchema>;
+
+/**
+ * `topics.json`: the owner's topics, each a name (its URL segment), a label and a word list.
+ * Terms match title and abstract as whole words, case-insensitively (see src/utils/topics.ts).
+ */
+export const topicsSchema = z
+  .object({
+    topics: z.array(
+      z
+        .object({
+          name: slug,
+          label: z.string().min(1),
+          terms: z.array(z.string().regex(/[\p{L}\p{N}]/u, 'a term needs a letter or digit')).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .refine((t) => new Set(t.topics.map((x) => x.name)).size === t.topics.length, {
+    message: 'topic names must be unique',
+    path: ['topics'],
+  });
+
+export type TopicsData = z.infer<typeof topicsSchema>;

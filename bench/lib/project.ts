@@ -33,7 +33,7 @@ export let PROJECT = ROOT;
 export function snapshotProject(tmp: string): string {
   const copy = path.join(tmp, 'project');
   mkdirSync(copy);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'topics.json']) {
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));

@@ -2,12 +2,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_LIMIT, SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import { feedItems } from '../utils/feed-items.ts';
+import { feedItems, lastBuildDate } from '../utils/feed-items.ts';
 import { loadArchive } from '../utils/load-archive.ts';
 import { abstractHtml } from '../utils/abstract.ts';
 import { absoluteUrl, feedPath, homePath, paperPath } from '../utils/paths.ts';
 import { escapeHtml } from '../utils/escape-html.ts';
-import { dayToDate } from '../utils/format-day.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -23,15 +22,13 @@ export async function GET(context: APIContext) {
     (slug) => absoluteUrl(paperPath(slug), site),
     FEED_LIMIT,
   );
+  const built = lastBuildDate(archive.days);
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
     site: absoluteUrl(homePath(), site),
     xmlns: { atom: ATOM },
-    // lastBuildDate: the newest listed day, not the clock, so an unchanged archive gives the same feed.
-    customData:
-      `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>` +
-      (archive.latest ? `<lastBuildDate>${dayToDate(archive.latest).toUTCString()}</lastBuildDate>` : ''),
+    customData: `<atom:link href="${escapeHtml(absoluteUrl(feedPath(), site))}" rel="self" type="application/rss+xml"/><language>en</language>${built ? `<lastBuildDate>${built}</lastBuildDate>` : ''}`,
     items,
   });
 }

@@ -35,3 +35,12 @@ export function feedItems(
     };
   });
 }
+
+/**
+ * The channel's lastBuildDate: midnight UTC of the newest listed day (RFC 822), not the clock,
+ * so rebuilding the same archive writes the same bytes. Undefined for an empty archive.
+ */
+export function lastBuildDate(daysAscending: readonly string[]): string | undefined {
+  const newest = daysAscending.at(-1);
+  return newest === undefined ? undefined : dayToDate(newest).toUTCString();
+}

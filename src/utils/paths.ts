@@ -65,3 +65,12 @@ export const assetPath = (file: string, base: string = BASE): string => withBase
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/** Every topic of topics.json. */
+export const topicsPath = (base: string = BASE): string => withBase('topics/', base);
+
+/** One topic's papers; `name` is its slug in topics.json. */
+export const topicPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/`, base);
+
+/** One topic's RSS feed. */
+export const topicFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/rss.xml`, base);

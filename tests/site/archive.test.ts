@@ -1,6 +1,6 @@
 // Archive-wide lookups: day order, neighbours, feed order and items, grouping, feed limit.
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../src/utils/feed-items.ts';
+import { feedItems, lastBuildDate } from '../../src/utils/feed-items.ts';
 import { calendarMonths, level } from '../../src/utils/calendar.ts';
 import { indexArchive } from '../../src/utils/index-archive.ts';
 
@@ -71,5 +71,14 @@ describe('calendarMonths', () => {
   });
   it('shades by fixed bounds', () => {
     expect([undefined, 1, 14, 15, 29, 30, 39, 40].map(level)).toEqual([0, 1, 1, 2, 2, 3, 3, 4]);
+  });
+});
+
+describe('lastBuildDate', () => {
+  it('is midnight UTC of the newest listed day, in RFC 822', () => {
+    expect(lastBuildDate(['2024-11-29', '2024-12-31', '2025-01-01'])).toBe('Wed, 01 Jan 2025 00:00:00 GMT');
+  });
+  it('is absent for an empty archive', () => {
+    expect(lastBuildDate([])).toBeUndefined();
   });
 });
