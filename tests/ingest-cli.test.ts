@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
+import { runIngest, tree } from './helpers/ingest.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderPaper } from '../scripts/lib/render.ts';
 
@@ -20,24 +21,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const newRoot = () => path.join(tmp, `c${n++}`);
 
-function run(root: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [script, '--content', root, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
-}
-
-/** Every file under `root` (lock excluded) → sha256, to compare whole trees. */
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== '.ingest.lock') out[path.relative(root, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-    }
-  };
-  if (fs.existsSync(root)) walk(root);
-  return out;
-}
+const run = runIngest;
 const count = (root: string, sub: string) => fs.readdirSync(path.join(root, sub)).filter((f) => f.endsWith('.md')).length;
 
 /** The archive an uninterrupted ingest of both samples gives (built once, on first use). */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { runIngest, tree } from './helpers/ingest.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { unfinishedIngest } from '../src/ingest-state.ts';
 
@@ -24,25 +25,7 @@ let n = 0;
 const newRoot = () => path.join(tmp, `c${n++}`);
 const isRoot = process.getuid?.() === 0;
 
-function run(root: string, args: string[], env: Record<string, string> = {}, prefix: string[] = []) {
-  const cmd = prefix.length ? prefix[0] : process.execPath;
-  const argv = [...prefix.slice(1), ...(prefix.length ? [process.execPath] : []), script, '--content', root, ...args];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
-  return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
-}
-
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name !== '.ingest.lock') out[path.relative(root, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-    }
-  };
-  if (fs.existsSync(root)) walk(root);
-  return out;
-}
+const run = runIngest;
 
 const golden = path.join(tmp, 'golden');
 let goldenHashes: Record<string, string> | undefined;
