@@ -1,6 +1,5 @@
 // CLI tests: run scripts/ingest.ts (Node 24, process.execPath) on temporary archives.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
