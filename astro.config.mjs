@@ -4,6 +4,7 @@
 import { defineConfig } from 'astro/config';
 import { readConfig } from './src/config.ts';
 import buildGuard from './src/integrations/build-guard.ts';
+import derivedCache from './src/integrations/derived-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
 import { PAGEFIND_DIR } from './src/utils/paths.ts';
@@ -29,5 +30,5 @@ export default defineConfig({
   // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
   // prune-dist keeps dist/ in place between builds and removes only what is stale.
   experimental: { incrementalBuild: true },
-  integrations: [buildGuard(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
+  integrations: [buildGuard(), derivedCache(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
 });

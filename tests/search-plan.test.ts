@@ -35,8 +35,24 @@ describe('shards', () => {
     const old = Array.from({ length: 10 }, (_, i) => paper(`p${i}`, [`2025-01-0${i % 5 + 1}`]));
     const before = splitShards(orderForShards(old), 4).map((s) => shardKey(s, 'e'));
     const after = splitShards(orderForShards([...old, paper('new', ['2025-02-01'])]), 4).map((s) => shardKey(s, 'e'));
-    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
-    expect(after[2]).not.toEqual(before[2]);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+  });
+
+  it('splits the newest remainder into small tail shards that only the newest day changes', () => {
+    const papers = (n: number) => orderForShards(Array.from({ length: n }, (_, i) => paper(`p${String(i).padStart(3, '0')}`, ['2025-01-01'])));
+    expect(splitShards(papers(23), 10).map((s) => s.length)).toEqual([10, 10, 2, 1]);
+    expect(splitShards(papers(24), 10).map((s) => s.length)).toEqual([10, 10, 2, 2]);
+    expect(splitShards(papers(30), 10).map((s) => s.length)).toEqual([10, 10, 10]);
+    expect(splitShards(papers(3), 2500).map((s) => s.length)).toEqual([3]);
+    expect(splitShards([], 10)).toEqual([[]]);
+    // Adding papers changes only the last tail shard (and adds new ones).
+    const keys = (n: number) => splitShards(papers(n), 10).map((s) => shardKey(s, 'e'));
+    const [k23, k24] = [keys(23), keys(24)];
+    expect(k24.slice(0, 3)).toEqual(k23.slice(0, 3));
+    expect(k24[3]).not.toBe(k23[3]);
+    // A completed tail becomes one full shard.
+    expect(keys(30)[2]).not.toBe(keys(29)[2]);
   });
 
   it('changes a shard key with any indexed input or the engine', () => {

@@ -6,7 +6,7 @@ import { isRealMatch, missingWords, wordsAt } from '../src/search/ui/match.ts';
 import { editDistance, replaceWord, suggest } from '../src/search/ui/suggest.ts';
 import { makeExcerpt } from '../src/search/ui/excerpt.ts';
 import { listCursor, mergeCursor, shardNumber } from '../src/search/ui/order.ts';
-import { buildVocabulary } from '../src/search/vocabulary.ts';
+import { buildVocabulary, countWords, vocabularyOf } from '../src/search/vocabulary.ts';
 
 describe('query and URL', () => {
   it('round-trips query, filters and sort, leaving defaults out', () => {
@@ -67,6 +67,18 @@ describe('suggestions', () => {
     expect(vocab.slice(0, 3)).toEqual(['computational', 'models', 'survey']);
     expect(vocab).toContain('methods'); // one paper, but a title word
     expect(vocab).not.toContain('computation'); // one paper, abstract only
+  });
+
+  it('adds up counts made per shard to the vocabulary of the whole', () => {
+    const papers = [
+      { title: 'Computational Survey Methods', text: 'computational survey of models models' },
+      { title: 'Surveys of Models', text: 'computation and computational models, survey' },
+      { title: 'Graph Methods', text: 'graph models' },
+    ];
+    const whole = buildVocabulary(papers);
+    expect(vocabularyOf([countWords(papers.slice(0, 1)), countWords(papers.slice(1))])).toEqual(whole);
+    // 'graph' is a title word of one paper; 'methods' is used by two papers only across shards.
+    expect(whole.indexOf('methods')).toBeLessThan(whole.indexOf('graph'));
   });
 
   it('finds a word with one letter dropped, swapped or changed, nearest then most used first', () => {

@@ -1,11 +1,12 @@
 // Astro integration: the Pagefind search bundle, indexed from the paper collection while
-// Astro renders pages (Pagefind's indexer is its own process, so it uses the other core),
+// Astro renders pages (in a worker thread driving Pagefind's own process: the other core),
 // in shards cached between builds, then placed under `<outDir>/pagefind/` when pages are done.
 import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../content-dir.ts';
-import { buildSearchIndex, placeShards, type IndexResult } from '../search/index-fs.ts';
+import { placeShards, type IndexResult } from '../search/index-fs.ts';
+import { buildSearchIndexInWorker } from '../search/index-in-worker.ts';
 import { shardSize } from '../search/plan.ts';
 import { PAGEFIND_DIR } from '../utils/paths.ts';
 
@@ -21,7 +22,7 @@ export default function pagefindIntegration(): AstroIntegration {
   const start = () => {
     if (job || !logger) return;
     const log = logger;
-    job = buildSearchIndex({
+    job = buildSearchIndexInWorker({
       papersDir: contentDir('papers'),
       cacheDir,
       shardSize: shardSize(),

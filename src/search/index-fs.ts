@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, type SearchPaper } from './plan.ts';
 import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { countWords, vocabularyOf, type WordCounts } from './vocabulary.ts';
 import { toRecord } from './record.ts';
 import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
 
@@ -65,8 +65,8 @@ export function readPapers(papersDir: string): SearchPaper[] {
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   const papers = readPapers(opts.papersDir);
   const shards = splitShards(orderForShards(papers), opts.shardSize);
-  const vocabulary = buildVocabulary(papers.map((p) => ({ title: p.title, text: markdownText(p.body) })));
   const dirs: string[] = [];
+  const counts: WordCounts[] = [];
   let built = 0;
   fs.mkdirSync(opts.cacheDir, { recursive: true });
   for (const [i, papers] of shards.entries()) {
@@ -75,34 +75,44 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     if (fs.existsSync(dir)) {
       const now = new Date();
       fs.utimesSync(dir, now, now); // marks it as in use for pruneCache
+      counts.push(JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
       continue;
     }
     const started = performance.now();
-    await indexShard(papers, dir);
+    counts.push(await indexShard(papers, dir));
     built++;
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
+  const vocabulary = vocabularyOf(counts);
   return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary };
 }
 
-async function indexShard(papers: SearchPaper[], dir: string): Promise<void> {
+/** A shard's word counts for the vocabulary, kept in its cache folder (never published). */
+const WORDS_FILE = 'words.json';
+
+/** Indexes one shard into `dir`; returns its word counts, also kept there. */
+async function indexShard(papers: SearchPaper[], dir: string): Promise<WordCounts> {
   const temp = `${dir}.${process.pid}.tmp`;
   fs.rmSync(temp, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const pending: Promise<{ errors: string[] }>[] = [];
-    for (const paper of papers) {
-      pending.push(index.addHTMLFile(toRecord(paper, markdownText(paper.body))));
+    const texts = papers.map((p) => ({ title: p.title, text: markdownText(p.body) }));
+    for (const [i, paper] of papers.entries()) {
+      pending.push(index.addHTMLFile(toRecord(paper, texts[i].text)));
       // Bounded in flight: the service queues every message it is sent.
       if (pending.length >= 256) failOn(await Promise.all(pending.splice(0)));
     }
     failOn(await Promise.all(pending));
     failOn([await index.writeFiles({ outputPath: temp })]);
+    const words = countWords(texts);
+    fs.writeFileSync(path.join(temp, WORDS_FILE), JSON.stringify(words));
     // The finished bundle appears under its final name at once, so a killed build never
     // leaves a half-written shard in the cache.
     fs.renameSync(temp, dir);
+    return words;
   } finally {
     // One service per shard: its memory is returned to the system before the next one.
     await pagefind.close();
@@ -148,10 +158,11 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
 }
 
 /**
- * Files of a Pagefind bundle the search page never asks for: Pagefind's own UIs (the page has
- * its own) and the wasm for pages of no language (every record is English). ~400 KB a shard.
+ * Files of a cached shard the search page never asks for: Pagefind's own UIs (the page has
+ * its own), the wasm for pages of no language (every record is English; ~400 KB a shard),
+ * and the shard's word counts.
  */
-const UNUSED = /^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$/;
+const UNUSED = new RegExp(`^(pagefind-(component-|modular-)?ui\\.(js|css)|pagefind-highlight\\.js|wasm\\.unknown\\.pagefind|${WORDS_FILE.replace('.', '\\.')})$`);
 
 function linkTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });

@@ -12,7 +12,7 @@ import { DEFAULT_SHARD_SIZE, readConfig } from '../config.ts';
 export { DEFAULT_SHARD_SIZE };
 export { SHARDS_FILE, type ShardPlan } from './contract.ts';
 /** Bump when the record format changes, so cached shards are rebuilt. */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 /** What the index needs of a paper (its abstract still as Markdown). */
 export interface SearchPaper {
@@ -67,10 +67,23 @@ export function orderForShards<T extends Pick<SearchPaper, 'slug' | 'days'>>(pap
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Splits ordered papers into shards of `size`. */
+/**
+ * Shards of the newest papers (fewer than a full shard) hold a `TAIL_PARTS`th of a shard each,
+ * so a daily rebuild indexes at most that many papers again, not a whole shard.
+ */
+export const TAIL_PARTS = 5;
+
+/**
+ * Splits ordered papers into shards of `size`, the newest remainder into tail shards of
+ * `size / TAIL_PARTS`. Papers only append (new days come last), so every shard but the last
+ * keeps its contents; when the tail reaches `size` papers, its shards become one full shard.
+ */
 export function splitShards<T>(ordered: readonly T[], size: number): T[][] {
   const shards: T[][] = [];
-  for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
+  const full = ordered.length - (ordered.length % size);
+  for (let i = 0; i < full; i += size) shards.push(ordered.slice(i, i + size));
+  const tail = Math.ceil(size / TAIL_PARTS);
+  for (let i = full; i < ordered.length; i += tail) shards.push(ordered.slice(i, i + tail));
   return shards.length ? shards : [[]];
 }
 

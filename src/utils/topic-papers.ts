@@ -1,17 +1,27 @@
-// Each topic's papers over the whole archive, newest first, matched once per build.
+// Each topic's papers over the whole archive, newest first, matched once per build. Which
+// topics a paper matches is kept between builds by the paper file's digest (the abstract is
+// in the file, not the content store), so a rebuild reads only new and changed abstracts.
 import { abstractText } from './abstract.ts';
+import { derivePerPaper } from './derived-cache-fs.ts';
 import { loadArchive } from './load-archive.ts';
-import { matchTopics } from './topics.ts';
+import { compileTopics, groupByTopic, topicPattern, topicsOf } from './topics.ts';
 import { loadTopics } from './topics-fs.ts';
 
 let cached: Promise<Map<string, string[]>> | undefined;
 export function topicPapers(): Promise<Map<string, string[]>> {
   return (cached ??= (async () => {
     const archive = await loadArchive();
-    const papers = archive.newestFirst.map((slug) => {
-      const p = archive.paperBySlug.get(slug)!;
-      return { slug, title: p.data.title, abstract: abstractText(p) };
+    const topics = loadTopics();
+    const compiled = compileTopics(topics);
+    const matched = derivePerPaper(archive.paperBySlug.values(), {
+      kind: 'topics',
+      // The terms and the matching code decide the answer besides the file itself.
+      salt: JSON.stringify([topics, String(topicPattern), String(topicsOf)]),
+      derive: (slug) => {
+        const p = archive.paperBySlug.get(slug)!;
+        return topicsOf(compiled, { title: p.data.title, abstract: abstractText(p) });
+      },
     });
-    return matchTopics(loadTopics(), papers);
+    return groupByTopic(topics, archive.newestFirst, (slug) => matched.get(slug)!);
   })());
 }

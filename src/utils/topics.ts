@@ -40,12 +40,26 @@ export interface MatchablePaper {
   abstract: string;
 }
 
+/** The names of the topics (compiled with `topicPattern`) a paper matches, in topics order. */
+export function topicsOf(compiled: readonly { name: string; pattern: RegExp }[], paper: Omit<MatchablePaper, 'slug'>): string[] {
+  return compiled.filter(({ pattern }) => pattern.test(paper.title) || pattern.test(paper.abstract)).map((t) => t.name);
+}
+
+/** Each topic with its compiled pattern. */
+export function compileTopics(topics: readonly Topic[]): { name: string; pattern: RegExp }[] {
+  return topics.map((t) => ({ name: t.name, pattern: topicPattern(t.terms) }));
+}
+
+/** For each topic name, the slugs of papers matching it (`topicsOfPaper`), in the order given (e.g. newest first). */
+export function groupByTopic(topics: readonly Topic[], slugs: Iterable<string>, topicsOfPaper: (slug: string) => readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>(topics.map((t) => [t.name, []]));
+  for (const slug of slugs) for (const name of topicsOfPaper(slug)) out.get(name)?.push(slug);
+  return out;
+}
+
 /** For each topic name, the slugs of `papers` it matches, in the order given (e.g. newest first). */
 export function matchTopics(topics: readonly Topic[], papers: readonly MatchablePaper[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const topic of topics) {
-    const re = topicPattern(topic.terms);
-    out.set(topic.name, papers.filter((p) => re.test(p.title) || re.test(p.abstract)).map((p) => p.slug));
-  }
-  return out;
+  const compiled = compileTopics(topics);
+  const matched = new Map(papers.map((p) => [p.slug, topicsOf(compiled, p)]));
+  return groupByTopic(topics, matched.keys(), (slug) => matched.get(slug)!);
 }

@@ -1,0 +1,19 @@
+// Astro integration: tells page code where to keep values derived from whole paper files
+// between builds (src/utils/derived-cache-fs.ts): a folder in Astro's resolved cacheDir,
+// handed over in the process environment (a static build renders pages in this process).
+// Configs that move cacheDir (tests, the bench's wrapper config) are honoured.
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DERIVED_CACHE_ENV } from '../utils/derived-cache-fs.ts';
+
+export default function derivedCache(): AstroIntegration {
+  return {
+    name: 'archive:derived-cache',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        process.env[DERIVED_CACHE_ENV] = path.join(fileURLToPath(config.cacheDir), 'derived');
+      },
+    },
+  };
+}
