@@ -65,6 +65,10 @@ export const paperSchema = z
 export type DayData = z.infer<typeof daySchema>;
 export type PaperData = z.infer<typeof paperSchema>;
 
+/** What a build keeps of a paper for its lists: the front matter and the abstract's opening. */
+export const storedPaperSchema = paperSchema.extend({ excerpt: z.string() });
+export type StoredPaperData = z.infer<typeof storedPaperSchema>;
+
 /** `content/dumps/sources.json`: day → the archived dump's original file name and hash. */
 export const sourcesSchema = z.record(dayId, daySchema.shape.source);
 

@@ -3,16 +3,15 @@
 // handed over in the process environment (a static build renders pages in this process).
 // Configs that move cacheDir (tests, the bench's wrapper config) are honoured.
 import type { AstroIntegration } from 'astro';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DERIVED_CACHE_ENV } from '../utils/derived-cache-fs.ts';
+import { DERIVED_CACHE_ENV, derivedDir } from '../utils/derived-cache-fs.ts';
 
 export default function derivedCache(): AstroIntegration {
   return {
     name: 'archive:derived-cache',
     hooks: {
       'astro:config:done': ({ config }) => {
-        process.env[DERIVED_CACHE_ENV] = path.join(fileURLToPath(config.cacheDir), 'derived');
+        process.env[DERIVED_CACHE_ENV] = derivedDir(fileURLToPath(config.cacheDir));
       },
     },
   };

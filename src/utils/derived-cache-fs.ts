@@ -11,6 +11,11 @@ import path from 'node:path';
 /** The variable that carries the folder to page code (set by the integration, not by users). */
 export const DERIVED_CACHE_ENV = 'ARCHIVE_DERIVED_CACHE_DIR';
 
+/** The folder in Astro's cacheDir `cacheDir`; with none given, the one this build announced. */
+export function derivedDir(cacheDir?: string): string | undefined {
+  return cacheDir === undefined ? process.env[DERIVED_CACHE_ENV] || undefined : path.join(cacheDir, 'derived');
+}
+
 interface CacheFile<T> {
   salt: string;
   /** id → [digest, value] */
@@ -28,7 +33,7 @@ export interface DerivedOptions<T> {
 
 /** `derive(id)` for every paper, reused from the cache where the paper's digest is unchanged. */
 export function derivePerPaper<T>(papers: Iterable<{ id: string; digest?: string | number }>, opts: DerivedOptions<T>): Map<string, T> {
-  const dir = 'dir' in opts ? opts.dir : process.env[DERIVED_CACHE_ENV];
+  const dir = 'dir' in opts ? opts.dir : derivedDir();
   const file = dir ? path.join(dir, `${opts.kind}.json`) : undefined;
   const before = file ? read<T>(file, opts.salt) : {};
   const after: Record<string, [string, T]> = {};

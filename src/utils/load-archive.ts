@@ -1,19 +1,21 @@
-// The archive as pages need it, loaded from the content collections once per build and
-// shared by every page (a module-level cache keeps 30,000 pages from rescanning it). Entries
-// are reduced to what pages show (id, data, digest): page props stay small.
-import { getCollection, type CollectionEntry } from 'astro:content';
+// The archive as pages need it, loaded once per build from the content index the content
+// loader wrote during content sync (src/utils/content-index-fs.ts), and shared by every page
+// (a module-level cache keeps 30,000 pages from rescanning it). Entries are reduced to what
+// pages show (id, data, digest): page props stay small.
+import type { DayData, StoredPaperData } from '../schema.ts';
+import { COLLECTIONS, readContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
 import { groupPeriods, isoWeek, monthOf, type Period } from './periods.ts';
 
 /** A day: its id and front matter. */
 export interface Day {
   id: string;
-  data: CollectionEntry<'days'>['data'];
+  data: DayData;
 }
 /** A paper: its slug, front matter with the abstract's excerpt, and its file's digest. */
 export interface Paper {
   id: string;
-  data: CollectionEntry<'papers'>['data'];
+  data: StoredPaperData;
   digest?: string | number;
 }
 
@@ -34,9 +36,8 @@ export function loadArchive(): Promise<Archive> {
 }
 
 async function load(): Promise<Archive> {
-  const [dayEntries, paperEntries] = await Promise.all([getCollection('days'), getCollection('papers')]);
-  const days: Day[] = dayEntries.map((d) => ({ id: d.id, data: d.data }));
-  const papers: Paper[] = paperEntries.map((p) => ({ id: p.id, data: p.data, digest: p.digest }));
+  const days: Day[] = entries(COLLECTIONS.days).map(([id, e]) => ({ id, data: e.data as DayData }));
+  const papers: Paper[] = entries(COLLECTIONS.papers).map(([id, e]) => ({ id, data: e.data as StoredPaperData, digest: e.digest }));
   const paperBySlug = new Map(papers.map((p) => [p.id, p]));
   // A day naming a paper with no file would make a dead link: fail the build instead.
   for (const day of days) {
@@ -54,6 +55,13 @@ async function load(): Promise<Archive> {
     weeks: groupPeriods(listed, isoWeek, comments),
     months: groupPeriods(listed, monthOf, comments),
   };
+}
+
+/** A collection's entries, sorted by id (as the files are). */
+function entries(collection: string): [string, IndexedEntry][] {
+  const index = readContentIndex(collection);
+  if (!index) throw new Error(`No content index for "${collection}": it is written by the content loader when a build syncs content.`);
+  return Object.entries(index).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The papers of a day, in listed order. */
