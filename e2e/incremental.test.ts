@@ -51,7 +51,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('incremental rebuild', () => {
+// Two real builds a test: more than the default timeout on a busy machine.
+describe('incremental rebuild', { timeout: 240_000 }, () => {
   it('after a new day, renders only the pages the day touched and matches a fresh build', async () => {
     const day1Papers = readdirSync(path.join(content(), 'papers')).map((f) => f.replace(/\.md$/, ''));
     const before = new Map(day1Papers.map((slug) => [slug, statSync(paperPage(slug)).mtimeMs]));

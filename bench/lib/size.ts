@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { synthSeries } from '../../scripts/synth/dump.ts';
 import { run, type RunResult } from './measure.ts';
-import { build, hugoSideBySide, ingest, ROOT, snapshotProject, STEP_TIMEOUT_MS, writeConfig, type Phases } from './project.ts';
+import { build, hugoSideBySide, ingest, ROOT, snapshotProject, snapshotRevision, STEP_TIMEOUT_MS, writeConfig, type Phases } from './project.ts';
 import { measureSearch, type SearchFigures } from './search.ts';
 import { siteFigures, type SiteFigures } from './site.ts';
 import { formatBytes, ratio, summarize, type Summary } from './stats.ts';
@@ -27,6 +27,8 @@ export interface BenchOptions {
   coldUpdate: boolean;
   /** Also build the same content with Hugo + the Pagefind CLI when hugo is installed. */
   hugo: boolean;
+  /** Also build the same content, cold, with the sources of this git revision. */
+  against?: string;
 }
 
 /** One measured step over several runs. */
@@ -87,6 +89,8 @@ export interface SizeFigures {
   hugo: Awaited<ReturnType<typeof hugoSideBySide>> | null;
   /** Daily update (warm) as a share of the full build of the same run. */
   updateRatio: Summary | null;
+  /** With `--against REV`: the revision, and our full build ÷ its full build, run by run. */
+  against: { rev: string; ratio: Summary | null } | null;
   output: SiteFigures | null;
   search: { first: QuerySummary; followUp: QuerySummary; runs: SearchFigures[] } | null;
   tempDir: string;
@@ -120,6 +124,8 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   }
   log(`N=${days}: ${entries} entries, ${formatBytes(dumpBytes)} of dumps`);
   snapshotProject(tmp);
+  const againstProject = o.against ? snapshotRevision(tmp, o.against) : undefined;
+  const againstRatios: number[] = [];
 
   const results: Record<string, RunResult[]> = {};
   const add = (name: string, r: RunResult) => {
@@ -165,6 +171,15 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
       fullBuild = ingested ? await build(content, config) : skipped('ingest failed');
       add('build', fullBuild);
       if ('phases' in fullBuild) phases.push(fullBuild.phases as Phases);
+      if (againstProject) {
+        // The same content built by the other revision, cold, right after ours.
+        const other = writeConfig(dir, path.join(dir, 'dist-against'), path.join(dir, 'cache-against'), true, againstProject);
+        const ab = ingested ? await build(content, other, false, againstProject) : skipped('ingest failed');
+        add(`build at ${o.against}`, ab);
+        rmSync(path.join(dir, 'dist-against'), { recursive: true, force: true });
+        const x = fullBuild.ok && ab.ok ? ratio(fullBuild.wallMs, ab.wallMs) : null;
+        if (x != null) againstRatios.push(x);
+      }
       if (fullBuild.ok && r === 1 && o.hugo) {
         hugo = (await hugoSideBySide(content)) ?? null;
         if (hugo) log(`  hugo + pagefind: ${(hugo.hugoMs / 1000).toFixed(1)} s + ${(hugo.pagefindMs / 1000).toFixed(1)} s, pagefind peak ${formatBytes(hugo.pagefindPeak)}`);
@@ -234,6 +249,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
     dumpBytes,
     steps: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, collect(v)])),
     updateRatio: summarize(ratios),
+    against: o.against ? { rev: o.against, ratio: summarize(againstRatios) } : null,
     phases,
     hugo,
     output,
