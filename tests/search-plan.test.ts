@@ -41,16 +41,17 @@ describe('shards', () => {
 
   it('splits the newest remainder into small tail shards that only the newest day changes', () => {
     const papers = (n: number) => orderForShards(Array.from({ length: n }, (_, i) => paper(`p${String(i).padStart(3, '0')}`, ['2025-01-01'])));
-    expect(splitShards(papers(23), 10).map((s) => s.length)).toEqual([10, 10, 2, 1]);
-    expect(splitShards(papers(24), 10).map((s) => s.length)).toEqual([10, 10, 2, 2]);
+    expect(splitShards(papers(23), 10).map((s) => s.length)).toEqual([10, 10, 3]);
+    expect(splitShards(papers(26), 10).map((s) => s.length)).toEqual([10, 10, 5, 1]);
+    expect(splitShards(papers(27), 10).map((s) => s.length)).toEqual([10, 10, 5, 2]);
     expect(splitShards(papers(30), 10).map((s) => s.length)).toEqual([10, 10, 10]);
     expect(splitShards(papers(3), 2500).map((s) => s.length)).toEqual([3]);
     expect(splitShards([], 10)).toEqual([[]]);
     // Adding papers changes only the last tail shard (and adds new ones).
     const keys = (n: number) => splitShards(papers(n), 10).map((s) => shardKey(s, 'e'));
-    const [k23, k24] = [keys(23), keys(24)];
-    expect(k24.slice(0, 3)).toEqual(k23.slice(0, 3));
-    expect(k24[3]).not.toBe(k23[3]);
+    const [k26, k27] = [keys(26), keys(27)];
+    expect(k27.slice(0, 3)).toEqual(k26.slice(0, 3));
+    expect(k27[3]).not.toBe(k26[3]);
     // A completed tail becomes one full shard.
     expect(keys(30)[2]).not.toBe(keys(29)[2]);
   });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import * as pagefind from 'pagefind';
-import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, type SearchPaper } from './plan.ts';
+import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, tailSize, type SearchPaper } from './plan.ts';
 import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
 import { countWords, vocabularyOf, type WordCounts } from './vocabulary.ts';
 import { toRecord } from './record.ts';
@@ -149,7 +149,7 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   const newestFirst = [...index.shards].reverse();
   newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
   const folders = newestFirst.map((_, i) => shardFolder(i));
-  const firstCount = firstSearchShards([...index.counts].reverse(), index.shardSize);
+  const firstCount = firstSearchShards([...index.counts].reverse(), tailSize(index.shardSize));
   // The cache keys name the shards' contents, so together they change exactly when the index does.
   const tag = createHash('sha256').update(index.shards.map((d) => path.basename(d)).join('\0')).digest('hex').slice(0, 12);
   const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };

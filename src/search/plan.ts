@@ -69,9 +69,16 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Shards of the newest papers (fewer than a full shard) hold a `TAIL_PARTS`th of a shard each,
- * so a daily rebuild indexes at most that many papers again, not a whole shard.
+ * so a daily rebuild indexes at most that many papers again, not a whole shard. Each shard
+ * costs a search an index chunk (~25 KB, whatever the shard's size) and a metadata file, so
+ * more parts would make every search heavier to make the owner's rebuild lighter.
  */
-export const TAIL_PARTS = 5;
+export const TAIL_PARTS = 2;
+
+/** Papers in a full tail shard; also what a first search covers at least (see firstSearchShards). */
+export function tailSize(size: number): number {
+  return Math.ceil(size / TAIL_PARTS);
+}
 
 /**
  * Splits ordered papers into shards of `size`, the newest remainder into tail shards of
@@ -82,7 +89,7 @@ export function splitShards<T>(ordered: readonly T[], size: number): T[][] {
   const shards: T[][] = [];
   const full = ordered.length - (ordered.length % size);
   for (let i = 0; i < full; i += size) shards.push(ordered.slice(i, i + size));
-  const tail = Math.ceil(size / TAIL_PARTS);
+  const tail = tailSize(size);
   for (let i = full; i < ordered.length; i += tail) shards.push(ordered.slice(i, i + tail));
   return shards.length ? shards : [[]];
 }
