@@ -42,7 +42,10 @@ async function expectSameAsFreshBuild(label: string): Promise<void> {
 }
 
 const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'index.html');
-const cachedPages = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\/(?:papers|days)\/[^/]+\//)?.[0]);
+/** Pages the build kept from the last one (`/papers/x/`, `/topics/`), from its log. */
+const cached = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\s(\/\S*\/)index\.html/)?.[1]);
+const cachedPages = (log: string) => cached(log).filter((p) => /^\/(?:papers|days)\//.test(p ?? ''));
+const topicPages = (dir: string) => ['topics/', ...readdirSync(path.join(dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `topics/${e.name}/`)];
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-incremental-'));
@@ -55,6 +58,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('incremental rebuild', { timeout: 240_000 }, () => {
   it('after a new day, renders only the pages the day touched and matches a fresh build', async () => {
     const day1Papers = readdirSync(path.join(content(), 'papers')).map((f) => f.replace(/\.md$/, ''));
+    const topicsBefore = new Map(topicPages(live().outDir).map((p) => [p, readFileSync(path.join(live().outDir, p, 'index.html'), 'utf8')]));
     const before = new Map(day1Papers.map((slug) => [slug, statSync(paperPage(slug)).mtimeMs]));
     ingest(DAY2);
     const log = await astroBuild(live());
@@ -71,6 +75,11 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     // …while a paper listed again shows its new day, and day 1 links on to day 2.
     for (const slug of relisted) expect(readFileSync(paperPage(slug), 'utf8')).toContain('/days/2025-12-31/');
     expect(readFileSync(path.join(live().outDir, 'days/2025-12-09/index.html'), 'utf8')).toContain('rel="next"');
+    // A topic page (and /topics/) is kept exactly when what it shows is unchanged.
+    const keptTopics = [...topicsBefore].filter(([p, html]) => readFileSync(path.join(live().outDir, p, 'index.html'), 'utf8') === html).map(([p]) => `/${p}`);
+    expect(keptTopics.length).toBeGreaterThan(0);
+    expect(keptTopics.length).toBeLessThan(topicsBefore.size);
+    expect(cached(log).filter((p) => p?.startsWith('/topics/')).sort()).toEqual(keptTopics.sort());
 
     await expectSameAsFreshBuild('new-day');
   });

@@ -162,10 +162,12 @@ describeInBrowser('pages', () => {
     expect(feed).toContain('<lastBuildDate>Mon, 03 Feb 2025 00:00:00 GMT</lastBuildDate>');
   });
 
-  it('every page has the feed link and a search form that works without JS; no scripts', async () => {
+  it('every page has the feed links and a search form that works without JS; no scripts', async () => {
     for (const path of ['', 'days/', 'days/2024-12-31/', 'papers/fish-and-chips/', '404.html']) {
       await open(path);
-      expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').getAttribute('href')).toBe('/rss.xml');
+      // The main feed comes first (the home page and /days/ add the digest's after it).
+      expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').first().getAttribute('href')).toBe('/rss.xml');
+      expect(await page.locator('link[rel=alternate][type="application/feed+json"]').first().getAttribute('href')).toBe('/feed.json');
       expect(await page.locator('script').count()).toBe(0);
       await expect(page.locator('a.skip').getAttribute('href')).resolves.toBe('#main');
     }

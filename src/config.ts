@@ -10,6 +10,7 @@ export const ENV = {
   contentDir: 'ARCHIVE_CONTENT_DIR',
   cacheDir: 'ASTRO_CACHE_DIR',
   feedLimit: 'FEED_LIMIT',
+  digestLimit: 'DIGEST_LIMIT',
   shardSize: 'PAGEFIND_SHARD_SIZE',
   strict: 'ARCHIVE_STRICT',
   lockWaitMs: 'INGEST_LOCK_WAIT_MS',
@@ -17,6 +18,7 @@ export const ENV = {
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 export const DEFAULT_FEED_LIMIT = 100;
+export const DEFAULT_DIGEST_LIMIT = 60;
 export const DEFAULT_SHARD_SIZE = 2500;
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
 
@@ -31,8 +33,10 @@ export interface Config {
   contentDir: string;
   /** Astro's cacheDir, when moved (tests and benchmarks keep one per archive). */
   cacheDir: string | undefined;
-  /** Items in the RSS feed. */
+  /** Items in each paper feed (main and topics, RSS and JSON Feed). */
   feedLimit: number;
+  /** Items (days) in the digest feed. */
+  digestLimit: number;
   /** Papers per Pagefind shard. */
   shardSize: number;
   /** Turn warnings that would publish a broken site (no SITE_URL) into errors. */
@@ -78,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentDir: content ? path.resolve(content) : path.resolve('content'),
     cacheDir: env[ENV.cacheDir]?.trim() || undefined,
     feedLimit: wholeNumber(ENV.feedLimit, env[ENV.feedLimit], DEFAULT_FEED_LIMIT),
+    digestLimit: wholeNumber(ENV.digestLimit, env[ENV.digestLimit], DEFAULT_DIGEST_LIMIT),
     shardSize: wholeNumber(ENV.shardSize, env[ENV.shardSize], DEFAULT_SHARD_SIZE),
     strict: ['1', 'true', 'yes'].includes((env[ENV.strict] ?? '').trim().toLowerCase()),
     lockWaitMs: wholeNumber(ENV.lockWaitMs, env[ENV.lockWaitMs], DEFAULT_LOCK_WAIT_MS, 0, 86_400_000),

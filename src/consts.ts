@@ -10,5 +10,13 @@ export const EXCERPT_LENGTH = 250;
 /** Days linked from the home page besides the latest one. */
 export const HOME_PREVIOUS_DAYS = 7;
 
-/** RSS items (env FEED_LIMIT, default 100). */
-export const FEED_LIMIT = readConfig().feedLimit;
+/** The language of every page and feed (BCP 47 / RFC 5646). */
+export const SITE_LANGUAGE = 'en';
+
+const config = readConfig();
+
+/** Items in each paper feed, RSS and JSON Feed (env FEED_LIMIT, default 100). */
+export const FEED_LIMIT = config.feedLimit;
+
+/** Days in the digest feed (env DIGEST_LIMIT, default 60). */
+export const DIGEST_LIMIT = config.digestLimit;

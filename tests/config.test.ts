@@ -2,24 +2,25 @@
 // production warning for a missing SITE_URL.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEED_LIMIT, DEFAULT_SHARD_SIZE, productionProblems, readConfig } from '../src/config.ts';
+import { DEFAULT_DIGEST_LIMIT, DEFAULT_FEED_LIMIT, DEFAULT_SHARD_SIZE, productionProblems, readConfig } from '../src/config.ts';
 
 describe('readConfig', () => {
   it('has defaults for everything', () => {
     const c = readConfig({});
-    expect(c).toMatchObject({ siteUrl: 'http://localhost:4321', siteUrlGiven: false, basePath: '/', feedLimit: DEFAULT_FEED_LIMIT, shardSize: DEFAULT_SHARD_SIZE, strict: false, lockWaitMs: 10_000 });
+    expect(c).toMatchObject({ siteUrl: 'http://localhost:4321', siteUrlGiven: false, basePath: '/', feedLimit: DEFAULT_FEED_LIMIT, digestLimit: DEFAULT_DIGEST_LIMIT, shardSize: DEFAULT_SHARD_SIZE, strict: false, lockWaitMs: 10_000 });
     expect(c.contentDir).toBe(path.resolve('content'));
   });
 
   it('reads every variable', () => {
-    const c = readConfig({ SITE_URL: 'https://example.org/x', BASE_PATH: '/x/', ARCHIVE_CONTENT_DIR: 'c', ASTRO_CACHE_DIR: '/tmp/c', FEED_LIMIT: '25', PAGEFIND_SHARD_SIZE: '4000', ARCHIVE_STRICT: '1', INGEST_LOCK_WAIT_MS: '0' });
-    expect(c).toMatchObject({ siteUrl: 'https://example.org/x', siteUrlGiven: true, basePath: '/x/', cacheDir: '/tmp/c', feedLimit: 25, shardSize: 4000, strict: true, lockWaitMs: 0 });
+    const c = readConfig({ SITE_URL: 'https://example.org/x', BASE_PATH: '/x/', ARCHIVE_CONTENT_DIR: 'c', ASTRO_CACHE_DIR: '/tmp/c', FEED_LIMIT: '25', DIGEST_LIMIT: '7', PAGEFIND_SHARD_SIZE: '4000', ARCHIVE_STRICT: '1', INGEST_LOCK_WAIT_MS: '0' });
+    expect(c).toMatchObject({ siteUrl: 'https://example.org/x', siteUrlGiven: true, basePath: '/x/', cacheDir: '/tmp/c', feedLimit: 25, digestLimit: 7, shardSize: 4000, strict: true, lockWaitMs: 0 });
     expect(c.contentDir).toBe(path.resolve('c'));
   });
 
   it('names the variable and the value in every error', () => {
     expect(() => readConfig({ FEED_LIMIT: '0' })).toThrow('FEED_LIMIT must be a positive whole number, got "0".');
     expect(() => readConfig({ FEED_LIMIT: 'ten' })).toThrow('FEED_LIMIT must be a positive whole number, got "ten".');
+    expect(() => readConfig({ DIGEST_LIMIT: '-3' })).toThrow('DIGEST_LIMIT must be a positive whole number, got "-3".');
     expect(() => readConfig({ PAGEFIND_SHARD_SIZE: '2.5' })).toThrow('PAGEFIND_SHARD_SIZE must be a positive whole number, got "2.5".');
     expect(() => readConfig({ INGEST_LOCK_WAIT_MS: 'abc' })).toThrow('INGEST_LOCK_WAIT_MS must be a whole number from 0 to 86400000, got "abc".');
     expect(() => readConfig({ SITE_URL: 'example.org' })).toThrow('SITE_URL must be an absolute URL such as https://example.org, got "example.org".');

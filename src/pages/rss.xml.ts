@@ -1,15 +1,5 @@
-// /rss.xml: RSS 2.0, one item per paper, newest first, at most FEED_LIMIT items.
+// /rss.xml: RSS 2.0, one item per paper, newest first, at most FEED_LIMIT items (twin: /feed.json).
 import type { APIContext } from 'astro';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import { loadArchive } from '../utils/load-archive.ts';
-import { paperFeed } from '../utils/paper-feed.ts';
-import { feedPath, homePath } from '../utils/paths.ts';
+import { mainFeedResponse, siteOf } from '../utils/site-feeds.ts';
 
-export async function GET(context: APIContext) {
-  const archive = await loadArchive();
-  return paperFeed(
-    archive,
-    { title: SITE_TITLE, description: SITE_DESCRIPTION, pagePath: homePath(), feedPath: feedPath(), slugs: archive.newestFirst },
-    context.site ?? new URL('http://localhost:4321'),
-  );
-}
+export const GET = (context: APIContext) => mainFeedResponse('rss', siteOf(context));

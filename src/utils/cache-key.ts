@@ -23,3 +23,8 @@ export function periodKeyPart(paper: { id: string; data: { title: string; author
   const { title, authors, organization, published, comments } = paper.data;
   return [paper.id, title, authors, organization, published, comments];
 }
+
+/** What a list with excerpts (a topic page) shows of a paper: its facts and the excerpt, not its days. */
+export function excerptKeyPart(paper: { id: string; data: { title: string; authors: number | null; organization: string | null; published: string | null; comments: number | null; excerpt: string } }): unknown {
+  return [periodKeyPart(paper), paper.data.excerpt];
+}

@@ -51,8 +51,16 @@ export function searchPath(query = '', base: string = BASE): string {
   return query ? `${path}?${new URLSearchParams({ q: query })}` : path;
 }
 
-/** The RSS feed. */
+/** The main feed (every paper, newest first): RSS, and its JSON Feed twin. */
 export const feedPath = (base: string = BASE): string => withBase('rss.xml', base);
+export const jsonFeedPath = (base: string = BASE): string => withBase('feed.json', base);
+
+/** The digest feed (one item per archived day): RSS and JSON Feed. */
+export const digestFeedPath = (base: string = BASE): string => withBase('digest.xml', base);
+export const digestJsonFeedPath = (base: string = BASE): string => withBase('digest.json', base);
+
+/** The page listing every feed. */
+export const feedsPath = (base: string = BASE): string => withBase('feeds/', base);
 
 /** The Pagefind bundle's folder in the output, written by `src/integrations/pagefind.ts`. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -72,5 +80,6 @@ export const topicsPath = (base: string = BASE): string => withBase('topics/', b
 /** One topic's papers; `name` is its slug in topics.json. */
 export const topicPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/`, base);
 
-/** One topic's RSS feed. */
+/** One topic's RSS feed, and its JSON Feed twin. */
 export const topicFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/rss.xml`, base);
+export const topicJsonFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/feed.json`, base);

@@ -1,6 +1,5 @@
-// Archive-wide lookups: day order, neighbours, feed order and items, grouping, feed limit.
+// Archive-wide lookups: day order, neighbours, feed order, calendar grouping (feed items: feeds.test.ts).
 import { describe, expect, it } from 'vitest';
-import { feedItems, lastBuildDate } from '../../src/utils/feed-items.ts';
 import { calendarMonths, level } from '../../src/utils/calendar.ts';
 import { indexArchive } from '../../src/utils/index-archive.ts';
 
@@ -29,33 +28,6 @@ describe('indexArchive', () => {
   });
 });
 
-describe('feedItems', () => {
-  const papers: Record<string, { title: string; days: string[] }> = {
-    c: { title: '<script>alert(1)</script>', days: ['2025-01-01'] },
-    a: { title: 'A', days: ['2024-12-31', '2025-01-01'] },
-  };
-  const items = feedItems(
-    ['c', 'a'],
-    (slug) => ({ slug, ...papers[slug], html: `<p>${slug}</p>` }),
-    (slug) => `https://example.org/archive/papers/${slug}/`,
-    10,
-  );
-
-  it('links to the permanent URL and dates items by their first listed day at 00:00 UTC', () => {
-    expect(items[1]).toEqual({
-      title: 'A',
-      link: 'https://example.org/archive/papers/a/',
-      pubDate: new Date('2024-12-31T00:00:00Z'),
-      description: '<p>a</p>',
-    });
-    expect(items[0].title).toBe('<script>alert(1)</script>'); // escaped by the XML writer, not here
-  });
-
-  it('honours the limit', () => {
-    expect(feedItems(['c', 'a'], (s) => ({ slug: s, ...papers[s], html: '' }), (s) => s, 1)).toHaveLength(1);
-  });
-});
-
 describe('calendarMonths', () => {
   it('lays each month out from Monday, newest month first, with shade levels and totals', () => {
     const months = calendarMonths(new Map([['2025-12-09', 37], ['2025-12-31', 12], ['2026-01-02', 41]]));
@@ -71,14 +43,5 @@ describe('calendarMonths', () => {
   });
   it('shades by fixed bounds', () => {
     expect([undefined, 1, 14, 15, 29, 30, 39, 40].map(level)).toEqual([0, 1, 1, 2, 2, 3, 3, 4]);
-  });
-});
-
-describe('lastBuildDate', () => {
-  it('is midnight UTC of the newest listed day, in RFC 822', () => {
-    expect(lastBuildDate(['2024-11-29', '2024-12-31', '2025-01-01'])).toBe('Wed, 01 Jan 2025 00:00:00 GMT');
-  });
-  it('is absent for an empty archive', () => {
-    expect(lastBuildDate([])).toBeUndefined();
   });
 });

@@ -1,6 +1,22 @@
 // URL building with and without a sub-folder base.
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, dayPath, feedPath, homePath, normalizeBase, pagefindPath, paperPath, searchPath, withBase } from '../../src/utils/paths.ts';
+import {
+  absoluteUrl,
+  dayPath,
+  digestFeedPath,
+  digestJsonFeedPath,
+  feedPath,
+  feedsPath,
+  homePath,
+  jsonFeedPath,
+  normalizeBase,
+  pagefindPath,
+  paperPath,
+  searchPath,
+  topicFeedPath,
+  topicJsonFeedPath,
+  withBase,
+} from '../../src/utils/paths.ts';
 
 describe('paths', () => {
   it('normalises any spelling of the base', () => {
@@ -13,6 +29,10 @@ describe('paths', () => {
     expect(dayPath('2025-01-01')).toBe('/days/2025-01-01/');
     expect(paperPath('fish-and-chips')).toBe('/papers/fish-and-chips/');
     expect(feedPath()).toBe('/rss.xml');
+    expect(jsonFeedPath()).toBe('/feed.json');
+    expect(digestFeedPath()).toBe('/digest.xml');
+    expect(digestJsonFeedPath()).toBe('/digest.json');
+    expect(feedsPath()).toBe('/feeds/');
     expect(pagefindPath()).toBe('/pagefind/');
     expect(searchPath()).toBe('/search/');
   });
@@ -22,6 +42,12 @@ describe('paths', () => {
     expect(dayPath('2024-12-31', '/archive')).toBe('/archive/days/2024-12-31/');
     expect(paperPath('x', 'archive/')).toBe('/archive/papers/x/');
     expect(feedPath('/archive/')).toBe('/archive/rss.xml');
+    expect(jsonFeedPath('/archive/')).toBe('/archive/feed.json');
+    expect(digestFeedPath('/archive/')).toBe('/archive/digest.xml');
+    expect(digestJsonFeedPath('/archive/')).toBe('/archive/digest.json');
+    expect(feedsPath('/archive/')).toBe('/archive/feeds/');
+    expect(topicFeedPath('3d', '/archive/')).toBe('/archive/topics/3d/rss.xml');
+    expect(topicJsonFeedPath('3d', '/archive/')).toBe('/archive/topics/3d/feed.json');
     expect(pagefindPath('/archive/')).toBe('/archive/pagefind/');
     expect(withBase('/favicon.svg', '/archive/')).toBe('/archive/favicon.svg');
   });

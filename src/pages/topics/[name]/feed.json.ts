@@ -1,0 +1,8 @@
+// /topics/<name>/feed.json: JSON Feed 1.1, the same items as the topic's rss.xml.
+import type { APIContext } from 'astro';
+import type { Topic } from '../../../utils/topics.ts';
+import { siteOf, topicFeedPaths, topicFeedResponse } from '../../../utils/site-feeds.ts';
+
+export const getStaticPaths = topicFeedPaths;
+
+export const GET = (context: APIContext) => topicFeedResponse('json', (context.props as { topic: Topic }).topic, siteOf(context));

@@ -1,0 +1,88 @@
+// The site's feeds as responses. This module alone decides which items each feed carries
+// (papers newest first up to FEED_LIMIT, days newest first up to DIGEST_LIMIT); the RSS and
+// JSON Feed writers only format them, so the two twins of a feed always agree.
+import type { APIContext } from 'astro';
+import { DEFAULT_SITE_URL } from '../config.ts';
+import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
+import { abstractHtml, excerptOf } from './abstract.ts';
+import { digestFeed, mainFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
+import { digestItems, lastBuildDate, paperItems, type FeedItem } from './feed-items.ts';
+import { JSON_FEED_TYPE, jsonFeed } from './json-feed.ts';
+import { loadArchive, type Archive } from './load-archive.ts';
+import { absoluteUrl, assetPath, dayPath, paperPath } from './paths.ts';
+import { rssResponse } from './rss-feed.ts';
+import { topicPapers } from './topic-papers.ts';
+import type { Topic } from './topics.ts';
+import { loadTopics } from './topics-fs.ts';
+
+export type FeedFormat = 'rss' | 'json';
+
+/** The site feeds are written for (Astro's `site`, from SITE_URL). */
+export function siteOf(context: Pick<APIContext, 'site'>): URL {
+  return context.site ?? new URL(DEFAULT_SITE_URL);
+}
+
+/** Items of a paper feed: the first FEED_LIMIT of `slugs` (newest first). */
+export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL): FeedItem[] {
+  return paperItems(
+    slugs,
+    (slug) => {
+      const p = archive.paperBySlug.get(slug)!;
+      return { title: p.data.title, days: p.data.days, html: abstractHtml(p), excerpt: excerptOf(p) };
+    },
+    (slug) => absoluteUrl(paperPath(slug), site),
+    FEED_LIMIT,
+  );
+}
+
+/** Items of the digest feed: the newest DIGEST_LIMIT days, each with its papers in listed order. */
+export function digestFeedItems(archive: Archive, site: URL): FeedItem[] {
+  return digestItems(
+    archive.days,
+    (day) =>
+      archive.dayById.get(day)!.data.papers.map((slug) => ({
+        title: archive.paperBySlug.get(slug)!.data.title,
+        url: absoluteUrl(paperPath(slug), site),
+      })),
+    (day) => absoluteUrl(dayPath(day), site),
+    DIGEST_LIMIT,
+  );
+}
+
+/** `spec`'s feed with `items`, in `format`, with absolute URLs on `site`. */
+export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly FeedItem[], archive: Archive, site: URL): Promise<Response> {
+  const head = {
+    title: spec.title,
+    description: spec.description,
+    homePageUrl: absoluteUrl(spec.pagePath, site),
+    language: SITE_LANGUAGE,
+  };
+  if (format === 'rss') {
+    return rssResponse({ ...head, feedUrl: absoluteUrl(spec.rssPath, site), lastBuildDate: lastBuildDate(archive.days) }, items);
+  }
+  const feed = jsonFeed({ ...head, feedUrl: absoluteUrl(spec.jsonPath, site), faviconUrl: absoluteUrl(assetPath('favicon.svg'), site) }, items);
+  return Promise.resolve(new Response(JSON.stringify(feed), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } }));
+}
+
+/** /rss.xml and /feed.json: every paper, newest first. */
+export async function mainFeedResponse(format: FeedFormat, site: URL): Promise<Response> {
+  const archive = await loadArchive();
+  return feedResponse(format, mainFeed(), paperFeedItems(archive, archive.newestFirst, site), archive, site);
+}
+
+/** /digest.xml and /digest.json: one item per archived day, newest first. */
+export async function digestFeedResponse(format: FeedFormat, site: URL): Promise<Response> {
+  const archive = await loadArchive();
+  return feedResponse(format, digestFeed(), digestFeedItems(archive, site), archive, site);
+}
+
+/** The topic feed routes' paths: one per topic of topics.json. */
+export function topicFeedPaths(): { params: { name: string }; props: { topic: Topic } }[] {
+  return loadTopics().map((topic) => ({ params: { name: topic.name }, props: { topic } }));
+}
+
+/** /topics/<name>/rss.xml and feed.json: the topic's papers, newest first. */
+export async function topicFeedResponse(format: FeedFormat, topic: Topic, site: URL): Promise<Response> {
+  const [archive, matched] = await Promise.all([loadArchive(), topicPapers()]);
+  return feedResponse(format, topicFeed(topic), paperFeedItems(archive, matched.get(topic.name)!, site), archive, site);
+}
