@@ -15,7 +15,7 @@ const SEED = 20230504;
 const START = '2023-05-04';
 const USAGE =
   'usage: npm run bench -- [--sizes 100,1000,3000] [--runs 3] [--only ' + STEPS.join(',') + ']\n' +
-  '                        [--json FILE] [--keep] [--cold-update] [--no-hugo] [--against GIT-REV]\n' +
+  '                        [--json FILE] [--keep] [--cold-update] [--no-hugo] [--against REV[,REV…]]\n' +
   '                        [--queries w1,w2] [--seed N] [--verbose]';
 
 const { values } = parseArgs({
@@ -57,14 +57,14 @@ for (const days of sizes) {
     all.push(
       await benchSize(days, {
         runs, only, queries, seed, start: START,
-        verbose: values.verbose, keep: values.keep, coldUpdate: values['cold-update'], hugo: !values['no-hugo'], against: values.against,
+        verbose: values.verbose, keep: values.keep, coldUpdate: values['cold-update'], hugo: !values['no-hugo'], against: values.against ? values.against.split(',') : [],
       }),
     );
   } catch (e) {
     log(`N=${days} aborted: ${(e as Error).stack}`);
   }
 }
-const report = { date: new Date().toISOString(), machine: m, options: { sizes, runs, only: [...only], queries, seed, start: START, against: values.against }, sizes: all };
+const report = { date: new Date().toISOString(), machine: m, options: { sizes, runs, only: [...only], queries, seed, start: START, against: values.against?.split(',') ?? [] }, sizes: all };
 mkdirSync(path.dirname(values.json), { recursive: true });
 writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
 if (!values.keep) for (const s of all) rmSync(s.tempDir, { recursive: true, force: true });

@@ -27,8 +27,8 @@ export interface BenchOptions {
   coldUpdate: boolean;
   /** Also build the same content with Hugo + the Pagefind CLI when hugo is installed. */
   hugo: boolean;
-  /** Also build the same content, cold, with the sources of this git revision. */
-  against?: string;
+  /** Also build the same content, cold, with the sources of each of these git revisions. */
+  against: string[];
 }
 
 /** One measured step over several runs. */
@@ -89,8 +89,8 @@ export interface SizeFigures {
   hugo: Awaited<ReturnType<typeof hugoSideBySide>> | null;
   /** Daily update (warm) as a share of the full build of the same run. */
   updateRatio: Summary | null;
-  /** With `--against REV`: the revision, and our full build ÷ its full build, run by run. */
-  against: { rev: string; ratio: Summary | null } | null;
+  /** With `--against REV,…`: per revision, our full build ÷ its full build of the same run. */
+  against: { rev: string; ratio: Summary | null }[];
   output: SiteFigures | null;
   search: { first: QuerySummary; followUp: QuerySummary; runs: SearchFigures[] } | null;
   tempDir: string;
@@ -124,8 +124,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   }
   log(`N=${days}: ${entries} entries, ${formatBytes(dumpBytes)} of dumps`);
   snapshotProject(tmp);
-  const againstProject = o.against ? snapshotRevision(tmp, o.against) : undefined;
-  const againstRatios: number[] = [];
+  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[] }));
 
   const results: Record<string, RunResult[]> = {};
   const add = (name: string, r: RunResult) => {
@@ -171,14 +170,15 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
       fullBuild = ingested ? await build(content, config) : skipped('ingest failed');
       add('build', fullBuild);
       if ('phases' in fullBuild) phases.push(fullBuild.phases as Phases);
-      if (againstProject) {
+      for (const other of others) {
         // The same content built by the other revision, cold, right after ours.
-        const other = writeConfig(dir, path.join(dir, 'dist-against'), path.join(dir, 'cache-against'), true, againstProject);
-        const ab = ingested ? await build(content, other, false, againstProject) : skipped('ingest failed');
-        add(`build at ${o.against}`, ab);
-        rmSync(path.join(dir, 'dist-against'), { recursive: true, force: true });
+        const out = path.join(dir, 'against');
+        const config = writeConfig(dir, path.join(out, 'dist'), path.join(out, 'cache'), true, other.project);
+        const ab = ingested ? await build(content, config, false, other.project) : skipped('ingest failed');
+        add(`build at ${other.rev}`, ab);
+        rmSync(out, { recursive: true, force: true });
         const x = fullBuild.ok && ab.ok ? ratio(fullBuild.wallMs, ab.wallMs) : null;
-        if (x != null) againstRatios.push(x);
+        if (x != null) other.ratios.push(x);
       }
       if (fullBuild.ok && r === 1 && o.hugo) {
         hugo = (await hugoSideBySide(content)) ?? null;
@@ -249,7 +249,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
     dumpBytes,
     steps: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, collect(v)])),
     updateRatio: summarize(ratios),
-    against: o.against ? { rev: o.against, ratio: summarize(againstRatios) } : null,
+    against: others.map(({ rev, ratios }) => ({ rev, ratio: summarize(ratios) })),
     phases,
     hugo,
     output,

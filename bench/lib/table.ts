@@ -42,9 +42,12 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
     out.push(`| Hugo + Pagefind CLI, same content (1st run) | ${all.map((s) => h(s, (x) => `${(x.hugoMs / 1000).toFixed(1)} s + ${(x.pagefindMs / 1000).toFixed(1)} s = ${((x.hugoMs + x.pagefindMs) / 1000).toFixed(1)} s`)).join(' | ')} | ${all.map((s) => h(s, (x) => `${formatBytes(Math.max(x.hugoPeak, x.pagefindPeak))} (largest process)`)).join(' | ')} |`);
     out.push(`| our full build ÷ Hugo + Pagefind | ${all.map((s) => h(s, (x) => { const b = s.steps.build?.runs[0]; return b?.ok ? `${(b.wallMs / (x.hugoMs + x.pagefindMs)).toFixed(2)}×` : '—'; })).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
-  if (all.some((s) => s.against)) {
-    const rev = all.find((s) => s.against)!.against!.rev;
-    out.push(`| our full build ÷ the same build at ${rev} (same run) | ${all.map((s) => (s.against?.ratio ? `${s.against.ratio.median.toFixed(2)}× (${s.against.ratio.min.toFixed(2)}–${s.against.ratio.max.toFixed(2)})` : '—')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+  for (const rev of new Set(all.flatMap((s) => s.against.map((a) => a.rev)))) {
+    const cell = (s: SizeFigures) => {
+      const r = s.against.find((a) => a.rev === rev)?.ratio;
+      return r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '—';
+    };
+    out.push(`| our full build ÷ the same build at ${rev} (same run) | ${all.map(cell).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
   if (all.some((s) => s.updateRatio)) {
     out.push(`| daily update ÷ full build | ${all.map((s) => (s.updateRatio ? `${(s.updateRatio.median * 100).toFixed(0)} %` : '—')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
