@@ -1,0 +1,51 @@
+// The open data's files as text, from the archive: each paper's whole abstract is read from its
+// file as its record is made (src/utils/abstract.ts), so a whole-archive file streams out
+// record by record instead of first holding every abstract.
+import { stringify } from 'csv-stringify/sync';
+import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord } from '../schema.ts';
+import { abstractText } from './abstract.ts';
+import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst } from './data-records.ts';
+import { DATA_SCHEMA_NAMES } from './data-schema.ts';
+import type { Archive, Paper } from './load-archive.ts';
+import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPath } from './paths.ts';
+
+/**
+ * RFC 4180: CRLF ends each record; a field holding a comma, a quote, a CR or an LF is quoted
+ * (csv-stringify quotes a lone CR or LF only when asked, once the delimiter is CRLF).
+ */
+const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
+
+/** papers.ndjson, line by line: every paper's record, newest first. */
+export function* ndjsonLines(archive: Archive, site: URL | string): Generator<string> {
+  for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractText(paper), site))}\n`;
+}
+
+/** papers.csv, row by row: a header of the column names, then every paper, newest first. */
+export function* csvLines(archive: Archive, site: URL | string): Generator<string> {
+  const columns = csvColumns();
+  yield stringify([columns], CSV_OPTIONS);
+  for (const paper of papersNewestFirst(archive)) {
+    yield stringify([csvCells(paperRecord(paper, abstractText(paper), site), columns)], CSV_OPTIONS);
+  }
+}
+
+/** A day's record, its papers (given in listed order) with their whole abstracts. */
+export function dayFile(date: string, papers: readonly Paper[], site: URL | string): DayRecord {
+  return dayRecord(date, papers.map((p) => paperRecord(p, abstractText(p), site)), site);
+}
+
+/** The catalogue: the files, the schemas and every day's data file. */
+export function dataIndex(archive: Archive, site: URL | string): DataIndex {
+  return {
+    schemaVersion: DATA_SCHEMA_VERSION,
+    latest: archive.latest ?? null,
+    papers: archive.paperBySlug.size,
+    files: { ndjson: absoluteUrl(papersNdjsonPath(), site), csv: absoluteUrl(papersCsvPath(), site) },
+    schemas: Object.fromEntries(DATA_SCHEMA_NAMES.map((n) => [n, absoluteUrl(dataSchemaPath(n, DATA_SCHEMA_VERSION), site)])),
+    days: archive.days.map((date) => ({
+      date,
+      papers: archive.dayById.get(date)!.data.papers.length,
+      url: absoluteUrl(dayDataPath(date), site),
+    })),
+  };
+}
