@@ -42,7 +42,11 @@ async function expectSameAsFreshBuild(label: string): Promise<void> {
 }
 
 const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'index.html');
-const cachedPages = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\/(?:papers|days)\/[^/]+\//)?.[0]);
+const cachedLines = (log: string) => log.split('\n').filter((l) => l.includes('(cached)'));
+const isDataDay = (line: string) => line.includes('/data/days/');
+const cachedPages = (log: string) => cachedLines(log).filter((l) => !isDataDay(l)).map((l) => l.match(/\/(?:papers|days)\/[^/]+\//)?.[0]);
+/** The days whose open-data file (/data/days/YYYY-MM-DD.json) was kept, not rendered again. */
+const cachedDataDays = (log: string) => cachedLines(log).filter(isDataDay).map((l) => l.match(/\/data\/days\/(\d{4}-\d{2}-\d{2})\.json/)?.[1]);
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-incremental-'));
@@ -70,6 +74,10 @@ describe('incremental rebuild', () => {
     // …while a paper listed again shows its new day, and day 1 links on to day 2.
     for (const slug of relisted) expect(readFileSync(paperPage(slug), 'utf8')).toContain('/days/2025-12-31/');
     expect(readFileSync(path.join(live().outDir, 'days/2025-12-09/index.html'), 'utf8')).toContain('rel="next"');
+    // Day 1's data file holds its papers' days, which the relisted ones gained: made again.
+    expect(relisted.length).toBeGreaterThan(0);
+    expect(cachedDataDays(log)).toEqual([]);
+    expect(log).toMatch(/\/data\/days\/2025-12-31\.json \(\+/);
 
     await expectSameAsFreshBuild('new-day');
   });
@@ -92,6 +100,8 @@ describe('incremental rebuild', () => {
     expect(existsSync(path.dirname(paperPage(DROPPED_SLUG)))).toBe(false);
     expect(log).toMatch(/removed 1 file\(s\) left from an earlier build: papers\/the-principles-of-deep-learning-theory\/index\.html/);
     expect(cachedPages(log).length).toBeGreaterThan(20);
+    // Day 2's papers did not change: its data file is kept; day 1's lost a paper: made again.
+    expect(cachedDataDays(log)).toEqual(['2025-12-31']);
 
     await expectSameAsFreshBuild('replaced-day');
   });

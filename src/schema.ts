@@ -152,7 +152,7 @@ export const dayRecordSchema = z.object({
   schemaVersion,
   date: daySchema.shape.date.describe('The day (YYYY-MM-DD).'),
   url: absoluteUrl.describe("Absolute URL of the day's page."),
-  papers: z.array(paperRecordSchema).describe('The papers of the day, in the order the day listed them.'),
+  papers: z.array(paperRecordSchema).describe('The papers of the day in the order the day listed them, each a whole paper record.'),
 });
 
 /** The open data's catalogue, `/data/index.json`: what there is and where. */

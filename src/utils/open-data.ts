@@ -15,17 +15,22 @@ import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPa
  */
 const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
+/** What the whole-archive files need of the archive. */
+type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
+/** A paper's whole abstract (its file's, unless a test gives its own). */
+type AbstractOf = (paper: Paper) => string;
+
 /** papers.ndjson, line by line: every paper's record, newest first. */
-export function* ndjsonLines(archive: Archive, site: URL | string): Generator<string> {
-  for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractText(paper), site))}\n`;
+export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractText): Generator<string> {
+  for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractOf(paper), site))}\n`;
 }
 
 /** papers.csv, row by row: a header of the column names, then every paper, newest first. */
-export function* csvLines(archive: Archive, site: URL | string): Generator<string> {
+export function* csvLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractText): Generator<string> {
   const columns = csvColumns();
   yield stringify([columns], CSV_OPTIONS);
   for (const paper of papersNewestFirst(archive)) {
-    yield stringify([csvCells(paperRecord(paper, abstractText(paper), site), columns)], CSV_OPTIONS);
+    yield stringify([csvCells(paperRecord(paper, abstractOf(paper), site), columns)], CSV_OPTIONS);
   }
 }
 

@@ -1,6 +1,6 @@
 // URL building with and without a sub-folder base.
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, dayPath, feedPath, homePath, normalizeBase, pagefindPath, paperPath, searchPath, withBase } from '../../src/utils/paths.ts';
+import { absoluteUrl, dataIndexPath, dataPath, dataSchemaPath, dayDataPath, dayPath, feedPath, papersCsvPath, papersNdjsonPath, homePath, normalizeBase, pagefindPath, paperPath, searchPath, withBase } from '../../src/utils/paths.ts';
 
 describe('paths', () => {
   it('normalises any spelling of the base', () => {
@@ -24,6 +24,16 @@ describe('paths', () => {
     expect(feedPath('/archive/')).toBe('/archive/rss.xml');
     expect(pagefindPath('/archive/')).toBe('/archive/pagefind/');
     expect(withBase('/favicon.svg', '/archive/')).toBe('/archive/favicon.svg');
+  });
+
+  it('puts the open data under the base too', () => {
+    expect(dataPath('/archive/')).toBe('/archive/data/');
+    expect(dataIndexPath('/archive/')).toBe('/archive/data/index.json');
+    expect(papersNdjsonPath('/archive/')).toBe('/archive/data/papers.ndjson');
+    expect(papersCsvPath()).toBe('/data/papers.csv');
+    expect(dayDataPath('2025-01-01', '/archive/')).toBe('/archive/data/days/2025-01-01.json');
+    expect(dataSchemaPath('paper', 1, '/archive/')).toBe('/archive/data/schema/v1/paper.json');
+    expect(dataSchemaPath('day', 2)).toBe('/data/schema/v2/day.json');
   });
 
   it('encodes search queries so a search is a link', () => {
