@@ -1,7 +1,8 @@
-// The open data's files as text, from the archive: each paper's whole abstract is read from its
-// file as its record is made (src/utils/abstract.ts), so a whole-archive file streams out
-// record by record instead of first holding every abstract.
-import { stringify } from 'csv-stringify/sync';
+// The open data's files, from the archive. Each paper's whole abstract is read from its file
+// (src/utils/abstract.ts) once per build, when the first file needs it, and kept for the other
+// files of the build; the whole-archive files stream out record by record.
+import { Readable, pipeline } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord } from '../schema.ts';
 import { abstractText } from './abstract.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst } from './data-records.ts';
@@ -17,26 +18,39 @@ const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true 
 
 /** What the whole-archive files need of the archive. */
 type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
-/** A paper's whole abstract (its file's, unless a test gives its own). */
+/** A paper's whole abstract. */
 type AbstractOf = (paper: Paper) => string;
 
+// The abstracts, by slug: parsing a paper's Markdown costs far more than keeping its text, and
+// three kinds of file (ndjson, csv, the days) need each one. Held for the build (~1.5 KB a paper).
+const abstracts = new Map<string, string>();
+const abstractOnce: AbstractOf = (paper) => {
+  let text = abstracts.get(paper.id);
+  if (text === undefined) abstracts.set(paper.id, (text = abstractText(paper)));
+  return text;
+};
+
 /** papers.ndjson, line by line: every paper's record, newest first. */
-export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractText): Generator<string> {
+export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): Generator<string> {
   for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractOf(paper), site))}\n`;
 }
 
-/** papers.csv, row by row: a header of the column names, then every paper, newest first. */
-export function* csvLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractText): Generator<string> {
+/** papers.csv's rows as cells: the column names, then every paper, newest first. */
+export function* csvRows(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): Generator<string[]> {
   const columns = csvColumns();
-  yield stringify([columns], CSV_OPTIONS);
-  for (const paper of papersNewestFirst(archive)) {
-    yield stringify([csvCells(paperRecord(paper, abstractOf(paper), site), columns)], CSV_OPTIONS);
-  }
+  yield columns;
+  for (const paper of papersNewestFirst(archive)) yield csvCells(paperRecord(paper, abstractOf(paper), site), columns);
+}
+
+/** papers.csv as a byte stream (one stringifier for the whole file; an error fails the stream). */
+export function csvStream(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): ReadableStream<Uint8Array> {
+  const csv = pipeline(Readable.from(csvRows(archive, site, abstractOf)), stringify(CSV_OPTIONS), () => {});
+  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
 
 /** A day's record, its papers (given in listed order) with their whole abstracts. */
-export function dayFile(date: string, papers: readonly Paper[], site: URL | string): DayRecord {
-  return dayRecord(date, papers.map((p) => paperRecord(p, abstractText(p), site)), site);
+export function dayFile(date: string, papers: readonly Paper[], site: URL | string, abstractOf: AbstractOf = abstractOnce): DayRecord {
+  return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), site)), site);
 }
 
 /** The catalogue: the files, the schemas and every day's data file. */
