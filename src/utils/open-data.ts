@@ -23,10 +23,12 @@ type AbstractOf = (paper: Paper) => string;
 
 // The abstracts, by slug: parsing a paper's Markdown costs far more than keeping its text, and
 // three kinds of file (ndjson, csv, the days) need each one. Held for the build (~1.5 KB a paper).
+// Keyed by the file's digest too, so a changed file is read again (`astro dev`).
 const abstracts = new Map<string, string>();
 const abstractOnce: AbstractOf = (paper) => {
-  let text = abstracts.get(paper.id);
-  if (text === undefined) abstracts.set(paper.id, (text = abstractText(paper)));
+  const key = `${paper.id}\0${paper.digest ?? ''}`;
+  let text = abstracts.get(key);
+  if (text === undefined) abstracts.set(key, (text = abstractText(paper)));
   return text;
 };
 
