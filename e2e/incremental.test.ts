@@ -46,6 +46,8 @@ const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'in
 const cached = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\s(\/\S*\/)index\.html/)?.[1]);
 const cachedPages = (log: string) => cached(log).filter((p) => /^\/(?:papers|days)\//.test(p ?? ''));
 const topicPages = (dir: string) => ['topics/', ...readdirSync(path.join(dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `topics/${e.name}/`)];
+/** The days whose open-data file (/data/days/YYYY-MM-DD.json) was kept, not rendered again. */
+const cachedDataDays = (log: string) => log.split('\n').filter((l) => l.includes('(cached)') && l.includes('/data/days/')).map((l) => l.match(/\/data\/days\/(\d{4}-\d{2}-\d{2})\.json/)?.[1]);
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-incremental-'));
@@ -80,6 +82,10 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     expect(keptTopics.length).toBeGreaterThan(0);
     expect(keptTopics.length).toBeLessThan(topicsBefore.size);
     expect(cached(log).filter((p) => p?.startsWith('/topics/')).sort()).toEqual(keptTopics.sort());
+    // Day 1's data file holds its papers' days, which the relisted ones gained: made again.
+    expect(relisted.length).toBeGreaterThan(0);
+    expect(cachedDataDays(log)).toEqual([]);
+    expect(log).toMatch(/\/data\/days\/2025-12-31\.json \(\+/);
 
     await expectSameAsFreshBuild('new-day');
   });
@@ -102,6 +108,8 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     expect(existsSync(path.dirname(paperPage(DROPPED_SLUG)))).toBe(false);
     expect(log).toMatch(/removed 1 file\(s\) left from an earlier build: papers\/the-principles-of-deep-learning-theory\/index\.html/);
     expect(cachedPages(log).length).toBeGreaterThan(20);
+    // Day 2's papers did not change: its data file is kept; day 1's lost a paper: made again.
+    expect(cachedDataDays(log)).toEqual(['2025-12-31']);
 
     await expectSameAsFreshBuild('replaced-day');
   });

@@ -15,7 +15,11 @@ export function isDayId(id: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const dayId = z.string().refine(isDayId, { message: 'expected a real date as YYYY-MM-DD' });
+export const dayId = z
+  .string()
+  .refine(isDayId, { message: 'expected a real date as YYYY-MM-DD' })
+  // A refinement has no JSON Schema form: say what it checks for the generated schemas.
+  .meta({ format: 'date', pattern: DAY_ID.source });
 
 /** A paper's slug: its file name under `content/papers/` and its URL segment. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,25 +44,28 @@ export const daySchema = z
   })
   .strict();
 
-/** Front matter of `content/papers/<slug>.md`; the body is the abstract as Markdown. */
+/**
+ * Front matter of `content/papers/<slug>.md`; the body is the abstract as Markdown. Each
+ * field's description is its documentation (the open data's JSON Schema and /data/ show it).
+ */
 export const paperSchema = z
   .object({
-    title: z.string().min(1),
-    /** Author count from the latest listing that showed one, or null when none did. */
-    authors: wholeNumber.nullable(),
-    /** Organisation from the latest listing that showed one (instead of a count), else null. */
-    organization: z.string().min(1).nullable(),
-    /** Publication date, or null when unknown. */
-    published: dayId.nullable(),
-    /** Comment count as of the latest day the paper was listed; null when unknown that day. */
-    comments: wholeNumber.nullable(),
-    /** Every day the paper was listed, sorted ascending, no duplicates. */
+    title: z.string().min(1).describe('The title as listed (or as corrected in content/corrections.json).'),
+    authors: wholeNumber.nullable().describe('Author count from the latest listing that showed one, or null when none did.'),
+    organization: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe('Organisation from the latest listing that showed one (instead of an author count), else null.'),
+    published: dayId.nullable().describe('Publication date (YYYY-MM-DD), or null when unknown.'),
+    comments: wholeNumber.nullable().describe('Comment count as of the latest day the paper was listed; null when unknown that day.'),
     days: z
       .array(dayId)
       .min(1)
       .refine((d) => d.every((x, i) => i === 0 || d[i - 1] < x), {
         message: 'days must be sorted ascending without duplicates',
-      }),
+      })
+      .describe('Every day the paper was listed (YYYY-MM-DD), sorted ascending, no duplicates.'),
   })
   .strict();
 
@@ -119,3 +126,62 @@ export const topicsSchema = z
   });
 
 export type TopicsData = z.infer<typeof topicsSchema>;
+
+/**
+ * The open data's schema version (`/data/`, README "Open data"). Adding a field keeps it;
+ * removing, renaming or retyping one, or changing what a field means, bumps it (and the
+ * `/data/schema/vN/` folder the JSON Schemas are published in).
+ */
+export const DATA_SCHEMA_VERSION = 1;
+
+const schemaVersion = z.literal(DATA_SCHEMA_VERSION).describe('The version of this schema; a breaking change bumps it.');
+const absoluteUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * One paper as the open data publishes it (a line of papers.ndjson, an item of a day's file):
+ * the content contract's front matter, plus its slug, URLs and whole abstract. Not strict, as
+ * published: a consumer's copy of v1 keeps accepting records that gained a field.
+ */
+export const paperRecordSchema = z.object({
+  schemaVersion,
+  slug: slug.describe("The paper's permanent id: its file name under content/papers/ and its URL segment."),
+  url: absoluteUrl.describe("Absolute URL of the paper's page."),
+  ...paperSchema.shape,
+  dayUrls: z.array(absoluteUrl).describe('Absolute URL of each day page the paper was listed on, in the order of days.'),
+  abstract: z.string().describe('The whole abstract as plain text (Markdown escapes removed, whitespace collapsed).'),
+});
+
+/** One day as the open data publishes it: `/data/days/YYYY-MM-DD.json`. */
+export const dayRecordSchema = z.object({
+  schemaVersion,
+  date: daySchema.shape.date.describe('The day (YYYY-MM-DD).'),
+  url: absoluteUrl.describe("Absolute URL of the day's page."),
+  papers: z.array(paperRecordSchema).describe('The papers of the day in the order the day listed them, each a whole paper record.'),
+});
+
+/** The open data's catalogue, `/data/index.json`: what there is and where. */
+export const dataIndexSchema = z.object({
+  schemaVersion,
+  latest: dayId.nullable().describe('The newest archived day, or null for an empty archive.'),
+  papers: wholeNumber.describe('How many papers papers.ndjson and papers.csv hold.'),
+  files: z
+    .object({
+      ndjson: absoluteUrl.describe('Every paper, one JSON record a line, newest first.'),
+      csv: absoluteUrl.describe('Every paper, one CSV row each, newest first.'),
+    })
+    .describe('The whole-archive files.'),
+  schemas: z.record(z.string(), absoluteUrl).describe('The JSON Schema of each record kind, by name.'),
+  days: z
+    .array(
+      z.object({
+        date: daySchema.shape.date,
+        papers: wholeNumber.describe('How many papers the day listed.'),
+        url: absoluteUrl.describe("Absolute URL of the day's data file."),
+      }),
+    )
+    .describe('Every archived day, oldest first, with its data file.'),
+});
+
+export type PaperRecord = z.infer<typeof paperRecordSchema>;
+export type DayRecord = z.infer<typeof dayRecordSchema>;
+export type DataIndex = z.infer<typeof dataIndexSchema>;

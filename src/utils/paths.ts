@@ -83,3 +83,25 @@ export const topicPath = (name: string, base: string = BASE): string => withBase
 /** One topic's RSS feed, and its JSON Feed twin. */
 export const topicFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/rss.xml`, base);
 export const topicJsonFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/feed.json`, base);
+
+/** The open data: its page (what the files are, their fields, the version). */
+export const dataPath = (base: string = BASE): string => withBase('data/', base);
+
+/** The open data's catalogue: every file and day, machine-readable. */
+export const dataIndexPath = (base: string = BASE): string => withBase('data/index.json', base);
+
+/** Every paper, one JSON record a line. */
+export const papersNdjsonPath = (base: string = BASE): string => withBase('data/papers.ndjson', base);
+
+/** Every paper, one CSV row each. */
+export const papersCsvPath = (base: string = BASE): string => withBase('data/papers.csv', base);
+
+/** One day's papers as JSON; `id` is `YYYY-MM-DD`. */
+export const dayDataPath = (id: string, base: string = BASE): string => withBase(`data/days/${id}.json`, base);
+
+/** The folder segment of a schema version (`v1`), as the route `data/schema/[version]/` names it. */
+export const schemaVersionSegment = (version: number): string => `v${version}`;
+
+/** The JSON Schema of one record kind (`paper`, `day`, `index`) in one schema version. */
+export const dataSchemaPath = (name: string, version: number, base: string = BASE): string =>
+  withBase(`data/schema/${schemaVersionSegment(version)}/${name}.json`, base);

@@ -1,7 +1,7 @@
 // Every page the site builds, as paths with the day their content last changed: the
 // sitemap's list, from the archive (one place, beside the routes that make the pages).
 import type { Archive } from './load-archive.ts';
-import { dayPath, daysPath, homePath, monthPath, monthsPath, paperPath, searchPath, weekPath, weeksPath } from './paths.ts';
+import { dataPath, dayPath, daysPath, homePath, monthPath, monthsPath, paperPath, searchPath, weekPath, weeksPath } from './paths.ts';
 
 export function sitePages(archive: Archive): { path: string; lastmod?: string }[] {
   const latest = archive.latest;
@@ -11,6 +11,7 @@ export function sitePages(archive: Archive): { path: string; lastmod?: string }[
     { path: weeksPath(), lastmod: latest },
     { path: monthsPath(), lastmod: latest },
     { path: searchPath() },
+    { path: dataPath(), lastmod: latest },
     ...archive.days.map((id) => ({ path: dayPath(id), lastmod: id })),
     ...archive.weeks.map((w) => ({ path: weekPath(w.id), lastmod: w.days.at(-1) })),
     ...archive.months.map((m) => ({ path: monthPath(m.id), lastmod: m.days.at(-1) })),

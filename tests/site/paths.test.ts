@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
+  dataIndexPath,
+  dataPath,
+  dataSchemaPath,
+  dayDataPath,
   dayPath,
   digestFeedPath,
   digestJsonFeedPath,
@@ -12,6 +16,8 @@ import {
   normalizeBase,
   pagefindPath,
   paperPath,
+  papersCsvPath,
+  papersNdjsonPath,
   searchPath,
   topicFeedPath,
   topicJsonFeedPath,
@@ -50,6 +56,16 @@ describe('paths', () => {
     expect(topicJsonFeedPath('3d', '/archive/')).toBe('/archive/topics/3d/feed.json');
     expect(pagefindPath('/archive/')).toBe('/archive/pagefind/');
     expect(withBase('/favicon.svg', '/archive/')).toBe('/archive/favicon.svg');
+  });
+
+  it('puts the open data under the base too', () => {
+    expect(dataPath('/archive/')).toBe('/archive/data/');
+    expect(dataIndexPath('/archive/')).toBe('/archive/data/index.json');
+    expect(papersNdjsonPath('/archive/')).toBe('/archive/data/papers.ndjson');
+    expect(papersCsvPath()).toBe('/data/papers.csv');
+    expect(dayDataPath('2025-01-01', '/archive/')).toBe('/archive/data/days/2025-01-01.json');
+    expect(dataSchemaPath('paper', 1, '/archive/')).toBe('/archive/data/schema/v1/paper.json');
+    expect(dataSchemaPath('day', 2)).toBe('/data/schema/v2/day.json');
   });
 
   it('encodes search queries so a search is a link', () => {

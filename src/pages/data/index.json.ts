@@ -1,0 +1,11 @@
+// /data/index.json: the open data's catalogue (src/schema.ts dataIndexSchema).
+import type { APIContext } from 'astro';
+import { loadArchive } from '../../utils/load-archive.ts';
+import { dataIndex } from '../../utils/open-data.ts';
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? new URL('http://localhost:4321');
+  return new Response(`${JSON.stringify(dataIndex(await loadArchive(), site))}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,153 @@
+// The open data's pure parts: JSON Schemas generated from the Zod schemas (a field added to
+// Zod shows up), records built by the schema's own keys, CSV that a real parser reads back,
+// and the streamed body.
+import { parse } from 'csv-parse/sync';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/schema.ts';
+import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
+import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
+import type { Paper } from '../../src/utils/load-archive.ts';
+import { csvStream, ndjsonLines } from '../../src/utils/open-data.ts';
+import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
+import { textStream } from '../../src/utils/text-stream.ts';
+
+const SITE = 'https://example.org';
+type Json = Record<string, any>;
+
+function paper(id: string, data: Partial<Paper['data']> = {}): Paper {
+  return {
+    id,
+    data: { title: id, authors: 2, organization: null, published: '2025-01-01', comments: null, days: ['2025-01-02'], excerpt: 'cut…', ...data },
+  };
+}
+
+describe('generated JSON Schemas', () => {
+  it('name every field of the content schema, required, with the description Zod gives it', () => {
+    const json = dataJsonSchema('paper', SITE) as Json;
+    for (const [name, field] of Object.entries(paperSchema.shape)) {
+      expect(json.properties[name], name).toBeDefined();
+      expect(json.required).toContain(name);
+      expect(json.properties[name].description).toBe(field.description);
+      expect(field.description, `${name} needs a description`).toBeTruthy();
+    }
+    expect(Object.keys(json.properties)).toEqual(Object.keys(paperRecordSchema.shape));
+  });
+
+  it('follow a field added to the Zod schema', () => {
+    const extended = paperRecordSchema.extend({ arxivId: z.string().nullable().describe('arXiv id, when known.') });
+    const json = toDataJsonSchema(extended, 'https://example.org/x.json', 'x') as Json;
+    expect(json.properties.arxivId.description).toBe('arXiv id, when known.');
+    expect(typeInWords(json.properties.arxivId)).toBe('string or null');
+    expect(json.required).toContain('arxivId');
+    // …and so does every file: records take their fields by the schema's keys.
+    const fields = Object.keys(extended.shape);
+    const p = paper('a');
+    (p.data as Json).arxivId = '2501.00001';
+    expect(paperRecord(p, 'Abstract.', SITE, fields)).toMatchObject({ arxivId: '2501.00001' });
+    expect(csvColumns(fields)).toContain('arxivId');
+  });
+
+  it('carry the version in $id and as a constant, and stay open to added fields', () => {
+    const json = dataJsonSchema('day', SITE) as Json;
+    expect(json.$id).toBe(`${SITE}/data/schema/v${DATA_SCHEMA_VERSION}/day.json`);
+    expect(json.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(json.properties.schemaVersion.const).toBe(DATA_SCHEMA_VERSION);
+    expect(json.additionalProperties).toBeUndefined();
+    expect(json.properties.papers.items.additionalProperties).toBeUndefined();
+  });
+
+  it('say what the day refinement checks (a pattern and a format)', () => {
+    const json = dataJsonSchema('paper', SITE) as Json;
+    expect(json.properties.days.items).toMatchObject({ type: 'string', format: 'date' });
+    expect(new RegExp(json.properties.days.items.pattern).test('2025-01-02')).toBe(true);
+    expect(new RegExp(json.properties.days.items.pattern).test('2025-1-2')).toBe(false);
+  });
+});
+
+describe('schemaFields', () => {
+  it('describes types in words, from the generated schema', () => {
+    const fields = new Map(schemaFields(dataJsonSchema('paper', SITE)).map((f) => [f.name, f]));
+    expect(fields.get('authors')!.type).toBe('integer or null');
+    expect(fields.get('days')!.type).toBe('list of string (date)');
+    expect(fields.get('schemaVersion')!.type).toBe(`${DATA_SCHEMA_VERSION} (constant)`);
+    expect(fields.get('url')!.description).toBe(paperRecordSchema.shape.url.description);
+    expect(typeInWords({ type: ['string', 'null'] })).toBe('string or null');
+  });
+});
+
+describe('records', () => {
+  it('hold the record fields only, in schema order, with absolute URLs, and validate', () => {
+    const p = paper('a', { days: ['2025-01-02', '2025-01-09'] });
+    const r = paperRecord(p, 'Whole abstract.', 'https://example.org/archive/');
+    expect(Object.keys(r)).toEqual(PAPER_RECORD_FIELDS);
+    expect(r).not.toHaveProperty('excerpt');
+    expect(r.url).toBe('https://example.org/papers/a/'); // paths.ts base is `/` here; absolute on the site's origin
+    expect(r.dayUrls).toEqual(['https://example.org/days/2025-01-02/', 'https://example.org/days/2025-01-09/']);
+    expect(paperRecordSchema.parse(r)).toEqual(r);
+  });
+
+  it('list every paper once, newest first, then papers no day lists', () => {
+    const archive = { newestFirst: ['b', 'a'], paperBySlug: new Map(['a', 'z', 'b', 'y'].map((s) => [s, paper(s)])) };
+    expect(papersNewestFirst(archive).map((p) => p.id)).toEqual(['b', 'a', 'y', 'z']);
+  });
+});
+
+describe('papers.csv and papers.ndjson', () => {
+  const titles = ['Plain', 'Commas, here', 'Quotes "inside" it', 'Line\nbreak', 'Carriage\r\nreturn', ' Leading space', '=1+1', 'Ünïcödé — “curly”'];
+  const archive = {
+    newestFirst: titles.map((_, i) => `p${i}`),
+    paperBySlug: new Map(titles.map((t, i) => [`p${i}`, paper(`p${i}`, { title: t, organization: i % 2 ? 'Org, Inc.' : null, authors: i % 2 ? null : i })])),
+  };
+  const abstractOf = (p: Paper) => `Abstract of "${p.data.title}", with a comma.`;
+
+  it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', async () => {
+    const text = await new Response(csvStream(archive, SITE, abstractOf)).text();
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows: string[][] = parse(text, { relax_column_count: false });
+    expect(rows[0]).toEqual(csvColumns());
+    expect(rows.slice(1).map((r) => r[rows[0].indexOf('title')])).toEqual(titles);
+    const records = [...ndjsonLines(archive, SITE, abstractOf)].map((l) => JSON.parse(l));
+    expect(rows.slice(1)).toEqual(records.map((r) => csvCells(r)));
+    // RFC 4180 quotes a field holding CR or LF (a lenient parser would read it back either way).
+    for (const t of titles.filter((t) => /[\r\n,"]/.test(t))) expect(text).toContain(`,"${t.replaceAll('"', '""')}",`);
+    const org = rows[0].indexOf('organization');
+    expect(rows.slice(1).map((r) => r[org])).toEqual(titles.map((_, i) => (i % 2 ? 'Org, Inc.' : '')));
+  });
+
+  it('NDJSON: one record a line, each valid', () => {
+    const lines = [...ndjsonLines(archive, SITE, abstractOf)];
+    expect(lines).toHaveLength(titles.length);
+    for (const line of lines) {
+      expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
+      paperRecordSchema.parse(JSON.parse(line));
+    }
+  });
+
+  it('CSV: a failing record fails the stream, not a truncated file', async () => {
+    const failing = (p: Paper) => {
+      if (p.id === 'p3') throw new Error('unreadable abstract');
+      return 'ok';
+    };
+    await expect(new Response(csvStream(archive, SITE, failing)).text()).rejects.toThrow();
+  });
+});
+
+describe('textStream', () => {
+  it('yields every piece in order across chunks, and nothing more', async () => {
+    const pieces = ['a', 'bb', 'ccc', 'é', 'e'];
+    for (const batch of [1, 2, 5, 10]) expect(await new Response(textStream(pieces, batch)).text()).toBe(pieces.join(''));
+    expect(await new Response(textStream([])).text()).toBe('');
+  });
+
+  it('reads its pieces only as the body is read', async () => {
+    let made = 0;
+    function* pieces() {
+      for (let i = 0; i < 10; i++) yield (made++, `${i}`);
+    }
+    const reader = textStream(pieces(), 3).getReader();
+    await reader.read();
+    expect(made).toBeLessThan(10);
+    await reader.cancel();
+  });
+});
