@@ -1,10 +1,12 @@
-// The one way pages read a paper's abstract. The content store keeps only its opening
-// (`data.excerpt`); the whole abstract is read from the paper's own file when its page
-// (or the feed) renders, so the store a build holds in memory stays small.
+// The one way pages read a paper's abstract. The content index keeps only its opening
+// (`data.excerpt`); the whole abstract is in the paper's own file. Every abstract as plain
+// text is read once per build (`allAbstracts`) and kept between builds by the file's digest
+// (src/utils/derived-cache-fs.ts), so a daily rebuild reads only the new and changed files.
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../content-dir.ts';
-import type { Paper } from './load-archive.ts';
+import { derivePerPaper } from './derived-cache-fs.ts';
+import { loadArchive, type Paper } from './load-archive.ts';
 import { markdownText, splitFrontMatter, textToHtml } from './markdown-text.ts';
 
 /** The abstract as plain text, from `content/papers/<slug>.md`. */
@@ -21,4 +23,18 @@ export function abstractHtml(paper: Pick<Paper, 'id'>): string {
 /** The opening of the abstract shown on list pages (kept in the content store). */
 export function excerptOf(paper: Pick<Paper, 'data'>): string {
   return paper.data.excerpt;
+}
+
+let all: Promise<Map<string, string>> | undefined;
+
+/** Every paper's abstract as plain text, by slug: the same map for every caller in a build. */
+export function allAbstracts(): Promise<Map<string, string>> {
+  return (all ??= loadArchive().then((archive) =>
+    derivePerPaper(archive.paperBySlug.values(), {
+      kind: 'abstracts',
+      // How a file becomes text, besides the file itself.
+      salt: JSON.stringify([String(splitFrontMatter), String(markdownText)]),
+      derive: (id) => abstractText({ id }),
+    }),
+  ));
 }

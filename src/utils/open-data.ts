@@ -1,10 +1,8 @@
-// The open data's files, from the archive. Each paper's whole abstract is read from its file
-// (src/utils/abstract.ts) once per build, when the first file needs it, and kept for the other
-// files of the build; the whole-archive files stream out record by record.
+// The open data's files, from the archive and every paper's abstract (the endpoints pass
+// src/utils/abstract.ts allAbstracts); the whole-archive files stream out record by record.
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord } from '../schema.ts';
-import { abstractText } from './abstract.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
 import type { Archive, Paper } from './load-archive.ts';
@@ -19,39 +17,28 @@ const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true 
 /** What the whole-archive files need of the archive. */
 type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
 /** A paper's whole abstract. */
-type AbstractOf = (paper: Paper) => string;
-
-// The abstracts, by slug: parsing a paper's Markdown costs far more than keeping its text, and
-// three kinds of file (ndjson, csv, the days) need each one. Held for the build (~1.5 KB a paper).
-// Keyed by the file's digest too, so a changed file is read again (`astro dev`).
-const abstracts = new Map<string, string>();
-const abstractOnce: AbstractOf = (paper) => {
-  const key = `${paper.id}\0${paper.digest ?? ''}`;
-  let text = abstracts.get(key);
-  if (text === undefined) abstracts.set(key, (text = abstractText(paper)));
-  return text;
-};
+export type AbstractOf = (paper: Paper) => string;
 
 /** papers.ndjson, line by line: every paper's record, newest first. */
-export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): Generator<string> {
+export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf): Generator<string> {
   for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractOf(paper), site))}\n`;
 }
 
 /** papers.csv's rows as cells: the column names, then every paper, newest first. */
-export function* csvRows(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): Generator<string[]> {
+export function* csvRows(archive: Papers, site: URL | string, abstractOf: AbstractOf): Generator<string[]> {
   const columns = csvColumns();
   yield columns;
   for (const paper of papersNewestFirst(archive)) yield csvCells(paperRecord(paper, abstractOf(paper), site), columns);
 }
 
 /** papers.csv as a byte stream (one stringifier for the whole file; an error fails the stream). */
-export function csvStream(archive: Papers, site: URL | string, abstractOf: AbstractOf = abstractOnce): ReadableStream<Uint8Array> {
+export function csvStream(archive: Papers, site: URL | string, abstractOf: AbstractOf): ReadableStream<Uint8Array> {
   const csv = pipeline(Readable.from(csvRows(archive, site, abstractOf)), stringify(CSV_OPTIONS), () => {});
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
 
 /** A day's record, its papers (given in listed order) with their whole abstracts. */
-export function dayFile(date: string, papers: readonly Paper[], site: URL | string, abstractOf: AbstractOf = abstractOnce): DayRecord {
+export function dayFile(date: string, papers: readonly Paper[], site: URL | string, abstractOf: AbstractOf): DayRecord {
   return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), site)), site);
 }
 

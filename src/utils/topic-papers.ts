@@ -1,7 +1,7 @@
 // Each topic's papers over the whole archive, newest first, matched once per build. Which
-// topics a paper matches is kept between builds by the paper file's digest (the abstract is
-// in the file, not the content store), so a rebuild reads only new and changed abstracts.
-import { abstractText } from './abstract.ts';
+// topics a paper matches is kept between builds by the paper file's digest, so a rebuild
+// matches only new and changed papers.
+import { allAbstracts } from './abstract.ts';
 import { derivePerPaper } from './derived-cache-fs.ts';
 import { loadArchive } from './load-archive.ts';
 import { compileTopics, groupByTopic, topicPattern, topicsOf } from './topics.ts';
@@ -10,7 +10,7 @@ import { loadTopics } from './topics-fs.ts';
 let cached: Promise<Map<string, string[]>> | undefined;
 export function topicPapers(): Promise<Map<string, string[]>> {
   return (cached ??= (async () => {
-    const archive = await loadArchive();
+    const [archive, abstracts] = await Promise.all([loadArchive(), allAbstracts()]);
     const topics = loadTopics();
     const compiled = compileTopics(topics);
     const matched = derivePerPaper(archive.paperBySlug.values(), {
@@ -19,7 +19,7 @@ export function topicPapers(): Promise<Map<string, string[]>> {
       salt: JSON.stringify([topics, String(topicPattern), String(topicsOf)]),
       derive: (slug) => {
         const p = archive.paperBySlug.get(slug)!;
-        return topicsOf(compiled, { title: p.data.title, abstract: abstractText(p) });
+        return topicsOf(compiled, { title: p.data.title, abstract: abstracts.get(slug)! });
       },
     });
     return groupByTopic(topics, archive.newestFirst, (slug) => matched.get(slug)!);

@@ -3,6 +3,7 @@
 // keeps the files of days whose papers did not change.
 import type { APIContext } from 'astro';
 import { cacheKey, paperPageKeyPart } from '../../../utils/cache-key.ts';
+import { allAbstracts } from '../../../utils/abstract.ts';
 import { loadArchive, papersOf, type Paper } from '../../../utils/load-archive.ts';
 import { dayFile } from '../../../utils/open-data.ts';
 
@@ -14,10 +15,11 @@ export async function getStaticPaths() {
   });
 }
 
-export function GET(context: APIContext) {
+export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');
   const { papers } = context.props as { papers: Paper[] };
-  return new Response(`${JSON.stringify(dayFile(context.params.date!, papers, site))}\n`, {
+  const abstracts = await allAbstracts();
+  return new Response(`${JSON.stringify(dayFile(context.params.date!, papers, site, (p) => abstracts.get(p.id)!))}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }
