@@ -74,3 +74,6 @@ export const topicPath = (name: string, base: string = BASE): string => withBase
 
 /** One topic's RSS feed. */
 export const topicFeedPath = (name: string, base: string = BASE): string => withBase(`topics/${name}/rss.xml`, base);
+
+/** The archive's statistics, drawn as charts. */
+export const statsPath = (base: string = BASE): string => withBase('stats/', base);
