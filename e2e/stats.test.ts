@@ -67,9 +67,12 @@ for (const name of ['rootSite', 'baseSite'] as const) {
       expect(shown[0][0]).toBe(weeks[0]);
       expect(shown.at(-1)![0]).toBe(weeks.at(-1));
       for (const [week, n] of shown) expect(n, week).toBe(expected.get(week)?.size ?? 0);
-      // One column a week with a count, in the chart too.
-      const columns = all(section(doc, 'per-week'), (e) => e.name === 'rect');
-      expect(columns.length).toBe(expected.size);
+      // The chart draws the same numbers: one step of its area a week, as high as the count.
+      const svg = all(section(doc, 'per-week'), (e) => e.name === 'svg' && e.attribs.viewBox !== undefined)[0];
+      const top = Number(svg.attribs.viewBox.split(' ')[3]);
+      const d = all(svg, (e) => e.name === 'path')[0].attribs.d;
+      const heights = [...d.matchAll(/V([\d.]+)H(\d+)/g)].map((m) => top - Number(m[1]));
+      expect(heights).toEqual(shown.map(([, n]) => n));
     });
 
     it('most discussed: by comments, unknown counts left out, linked to their pages', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineRuns, stepArea } from '../../src/components/charts/geometry.ts';
 import { niceAxis, percentOf } from '../../src/components/charts/scale.ts';
 import { formatCount, formatShare } from '../../src/utils/format-number.ts';
 import {
@@ -106,5 +107,17 @@ describe('chart scale and number formats', () => {
     expect(formatCount(29760)).toBe('29,760');
     expect(formatShare(1, 8)).toBe('12.5%');
     expect(formatShare(0, 0)).toBe('0.0%');
+  });
+});
+
+describe('chart geometry', () => {
+  it('draws a stepped area one unit a column, as high as each value', () => {
+    expect(stepArea([3, 0, 5], 6)).toBe('M0 6V3H1V6H2V1H3V6Z');
+    expect(stepArea([], 1)).toBe('M0 1V1Z');
+  });
+  it('breaks a line at unknown values and draws a lone value across one step', () => {
+    expect(lineRuns([10, 20, null, 5, 7.25], 40)).toEqual([['0,30', '1,20'], ['3,35', '4,32.75']]);
+    expect(lineRuns([null, 4, null], 10)).toEqual([['1,6']]);
+    expect(lineRuns([4], 10)).toEqual([['0,6', '1,6']]);
   });
 });
