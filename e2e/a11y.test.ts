@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
 
 const site = inject('rootSite');
-const PAGES = ['', 'days/', 'days/2025-01-01/', 'weeks/', 'weeks/2025-W01/', 'months/', 'months/2025-01/', 'papers/repeat-listed-benchmark/', 'papers/unknown-metadata-paper/', 'topics/', 'topics/efficiency/', 'feeds/', 'data/', 'search/?q=transformer', '404.html'];
+const PAGES = ['', 'days/', 'days/2025-01-01/', 'weeks/', 'weeks/2025-W01/', 'months/', 'months/2025-01/', 'papers/repeat-listed-benchmark/', 'papers/unknown-metadata-paper/', 'topics/', 'topics/efficiency/', 'feeds/', 'data/', 'stats/', 'search/?q=transformer', '404.html'];
 
 describeInBrowser('accessibility', () => {
   let browser: Browser;

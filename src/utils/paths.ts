@@ -105,3 +105,6 @@ export const schemaVersionSegment = (version: number): string => `v${version}`;
 /** The JSON Schema of one record kind (`paper`, `day`, `index`) in one schema version. */
 export const dataSchemaPath = (name: string, version: number, base: string = BASE): string =>
   withBase(`data/schema/${schemaVersionSegment(version)}/${name}.json`, base);
+
+/** The archive's statistics, drawn as charts. */
+export const statsPath = (base: string = BASE): string => withBase('stats/', base);
