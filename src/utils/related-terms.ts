@@ -55,51 +55,33 @@ export interface NumberedTerms {
 
 /**
  * Numbers the terms of encoded term counts, first seen first. Terms are found in an
- * open-addressing table by a hash of their characters and compared in place with their first
- * occurrence, so no substring is ever made.
+ * open-addressing table by a hash of their characters and compared with a copy of each term's
+ * characters kept side by side (one small array, where comparing with the term's first
+ * occurrence would touch a different string each time), so no substring is ever made.
  */
 export function numberTerms(docs: readonly string[]): NumberedTerms {
-  let cap = 1 << 16; // slots, a power of two, kept under half full
-  let slots = new Int32Array(cap).fill(-1);
-  // Per term: its hash, and where it first occurred (document, offset, length).
-  let hashOf = new Int32Array(cap / 2);
-  let docOf = new Int32Array(cap / 2);
-  let offOf = new Int32Array(cap / 2);
-  let lenOf = new Int32Array(cap / 2);
-  let terms = 0;
-  let df = new Int32Array(cap / 2);
-  let size = 1 << 16;
-  let term = new Int32Array(size);
-  let count = new Int32Array(size);
+  const rows = new Rows();
   const start = new Int32Array(docs.length + 1);
-  let at = 0;
-
-  const same = (id: number, s: string, from: number, len: number): boolean => {
-    if (lenOf[id] !== len) return false;
-    const o = docs[docOf[id]];
-    const off = offOf[id];
-    for (let j = 0; j < len; j++) if (o.charCodeAt(off + j) !== s.charCodeAt(from + j)) return false;
-    return true;
-  };
-  const grow = (): void => {
-    cap *= 2;
-    slots = new Int32Array(cap).fill(-1);
-    for (let id = 0; id < terms; id++) {
-      let i = hashOf[id] & (cap - 1);
-      while (slots[i] !== -1) i = (i + 1) & (cap - 1);
-      slots[i] = id;
-    }
-    const wider = (a: Int32Array) => {
-      const b = new Int32Array(cap / 2);
-      b.set(a);
-      return b;
-    };
-    [hashOf, docOf, offOf, lenOf, df] = [wider(hashOf), wider(docOf), wider(offOf), wider(lenOf), wider(df)];
-  };
-
   for (let d = 0; d < docs.length; d++) {
-    const s = docs[d];
-    start[d] = at;
+    start[d] = rows.at;
+    rows.add(docs[d]);
+  }
+  start[docs.length] = rows.at;
+  const df = new Int32Array(rows.table.size);
+  const term = rows.term.subarray(0, rows.at);
+  for (let j = 0; j < term.length; j++) df[term[j]]++;
+  return { start, term, count: rows.count.subarray(0, rows.at), df };
+}
+
+/** Term numbers and counts of documents, one after the other (a method per document: V8 optimises it after a few calls). */
+class Rows {
+  table = new TermTable(1 << 16);
+  term = new Int32Array(1 << 16);
+  count = new Int32Array(1 << 16);
+  at = 0;
+
+  /** Appends the terms of one document's encoded term counts. */
+  add(s: string): void {
     let i = 0;
     while (i < s.length) {
       // One `term` or `term:count`.
@@ -118,33 +100,98 @@ export function numberTerms(docs: readonly string[]): NumberedTerms {
       }
       i++; // the space
       if (len === 0) continue;
-      let slot = h & (cap - 1);
-      let id = slots[slot];
-      while (id !== -1 && !(hashOf[id] === h && same(id, s, from, len))) {
-        slot = (slot + 1) & (cap - 1);
-        id = slots[slot];
+      let id = this.table.find(h, s, from, len);
+      if (id < 0) {
+        if (this.table.full()) this.table = this.table.grown();
+        id = this.table.add(h, s, from, len);
       }
-      if (id === -1) {
-        id = terms++;
-        slots[slot] = id;
-        hashOf[id] = h;
-        docOf[id] = d;
-        offOf[id] = from;
-        lenOf[id] = len;
-        if (terms * 2 >= cap) grow();
-      }
-      df[id]++;
-      if (at === size) {
-        size *= 2;
-        const [t, k] = [new Int32Array(size), new Int32Array(size)];
-        t.set(term);
-        k.set(count);
-        [term, count] = [t, k];
-      }
-      term[at] = id;
-      count[at++] = n;
+      if (this.at === this.term.length) this.grow();
+      this.term[this.at] = id;
+      this.count[this.at++] = n;
     }
   }
-  start[docs.length] = at;
-  return { start, term: term.subarray(0, at), count: count.subarray(0, at), df: df.subarray(0, terms) };
+
+  private grow(): void {
+    const term = new Int32Array(this.term.length * 2);
+    const count = new Int32Array(this.term.length * 2);
+    term.set(this.term);
+    count.set(this.count);
+    this.term = term;
+    this.count = count;
+  }
+}
+
+/** Open addressing from a term's hash to its number; each term's characters kept side by side. */
+class TermTable {
+  /** Term number per slot, -1 for none; a power of two, kept under half full. */
+  readonly slots: Int32Array;
+  readonly hashOf: Int32Array;
+  readonly offOf: Int32Array;
+  readonly lenOf: Int32Array;
+  chars = new Uint16Array(1 << 20);
+  used = 0;
+  size = 0;
+
+  constructor(cap: number) {
+    this.slots = new Int32Array(cap).fill(-1);
+    this.hashOf = new Int32Array(cap / 2);
+    this.offOf = new Int32Array(cap / 2);
+    this.lenOf = new Int32Array(cap / 2);
+  }
+
+  /** The number of the term `s[from, from + len)` with hash `h`, or -1. */
+  find(h: number, s: string, from: number, len: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id === -1) return -1;
+      if (this.hashOf[id] !== h || this.lenOf[id] !== len) continue;
+      const off = this.offOf[id];
+      let j = 0;
+      while (j < len && this.chars[off + j] === s.charCodeAt(from + j)) j++;
+      if (j === len) return id;
+    }
+  }
+
+  full(): boolean {
+    return this.size * 2 >= this.slots.length - 2;
+  }
+
+  /** Numbers a term not in the table yet. */
+  add(h: number, s: string, from: number, len: number): number {
+    const id = this.size++;
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+    this.hashOf[id] = h;
+    if (this.used + len > this.chars.length) {
+      const more = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      more.set(this.chars);
+      this.chars = more;
+    }
+    for (let j = 0; j < len; j++) this.chars[this.used + j] = s.charCodeAt(from + j);
+    this.offOf[id] = this.used;
+    this.lenOf[id] = len;
+    this.used += len;
+    return id;
+  }
+
+  /** The same terms in a table twice the size. */
+  grown(): TermTable {
+    const next = new TermTable(this.slots.length * 2);
+    next.chars = this.chars;
+    next.used = this.used;
+    next.hashOf.set(this.hashOf);
+    next.offOf.set(this.offOf);
+    next.lenOf.set(this.lenOf);
+    next.size = this.size;
+    const mask = next.slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let slot = this.hashOf[id] & mask;
+      while (next.slots[slot] !== -1) slot = (slot + 1) & mask;
+      next.slots[slot] = id;
+    }
+    return next;
+  }
 }
