@@ -41,10 +41,12 @@ function run(content: string, cache: string): Map<string, string> {
   process.env[CONTENT_DIR_ENV] = content;
   const papers = papersOf(content);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const related = computeRelated(papers, { dir: cache });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const sizes = [...related.values()].map((l) => l.length);
-  console.log(`${content}: ${papers.length} papers, related computed in ${Math.round(ms)} ms; ${sizes.filter((s) => s === 5).length} with 5, ${sizes.filter((s) => s === 0).length} with none`);
+  console.log(`${content}: ${papers.length} papers, related computed in ${Math.round(ms)} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms); ${sizes.filter((s) => s === 5).length} with 5, ${sizes.filter((s) => s === 0).length} with none`);
   const titles = new Map(papers.map((p) => [p.id, p.data.title]));
   return new Map([...related].map(([id, list]) => [id, JSON.stringify(list.map((s) => [s, titles.get(s)]))]));
 }

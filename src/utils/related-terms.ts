@@ -13,11 +13,19 @@ export type TermCounts = [term: string, count: number][];
 const TITLE_WEIGHT = 2;
 const STOPWORDS = new Set(eng);
 
+/** Each word's stem once: an archive's abstracts repeat some 100,000 words millions of times. */
+const stems = new Map<string, string>();
+
 /** Stems of the words worth comparing: no stopwords, numbers, or words under 3 letters. */
 export function terms(text: string): string[] {
-  return queryWords(text)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\p{N}+$/u.test(w))
-    .map((w) => stem(w));
+  const out: string[] = [];
+  for (const w of queryWords(text)) {
+    if (w.length < 3 || STOPWORDS.has(w) || (!/^\p{L}/u.test(w) && /^\p{N}+$/u.test(w))) continue;
+    let s = stems.get(w);
+    if (s === undefined) stems.set(w, (s = stem(w)));
+    out.push(s);
+  }
+  return out;
 }
 
 /** The term counts of a paper's title and abstract (plain text). */
