@@ -1,7 +1,10 @@
 // What a reader sees on each page type, in a real browser, without JavaScript.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
+import { FIXTURE_CONTENT } from './build-site.ts';
 
 const site = inject('rootSite');
 
@@ -73,6 +76,33 @@ describeInBrowser('pages', () => {
     const days = page.locator('section[aria-labelledby=listed-on] a');
     expect(await days.allTextContents()).toEqual(['December 31, 2024', 'January 1, 2025', 'February 3, 2025']);
     expect(await days.first().getAttribute('href')).toBe('/days/2024-12-31/');
+  });
+
+  it('a paper page links up to five related papers, the closest first, never itself', async () => {
+    const slugs = readdirSync(path.join(FIXTURE_CONTENT, 'papers')).map((f) => f.replace(/\.md$/, ''));
+    const shown = new Map<string, string>(); // href → title as linked
+    const counts: number[] = [];
+    for (const slug of slugs) {
+      await open(`papers/${slug}/`);
+      const links = await page.locator('section[aria-labelledby=related] li a').evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
+      const hrefs = links.map(([href]) => href);
+      counts.push(hrefs.length);
+      expect(hrefs, slug).not.toContain(`/papers/${slug}/`);
+      expect(new Set(hrefs).size, slug).toBe(hrefs.length);
+      for (const [href, title] of links) shown.set(href, title);
+    }
+    expect(Math.max(...counts)).toBe(5);
+    // Each link opens a paper page, named by that paper's title.
+    for (const [href, title] of shown) {
+      expect((await open(href))?.status(), href).toBe(200);
+      await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    }
+    // The two papers about sparse attention in transformers find each other first.
+    await open('papers/sparse-attention-atlas/');
+    await expect(page.locator('section[aria-labelledby=related] li a').first().textContent()).resolves.toBe('Long Context Retrieval at Scale');
+    await expect(page.locator('section[aria-labelledby=related] li time').first().getAttribute('datetime')).resolves.toBe('2025-02-03');
+    await open('papers/long-context-retrieval/');
+    await expect(page.locator('section[aria-labelledby=related] li a').first().textContent()).resolves.toBe('Sparse Attention Atlas');
   });
 
   it('shows an organisation, and unknown values as unknown (never 0)', async () => {

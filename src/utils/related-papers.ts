@@ -1,0 +1,53 @@
+// Each paper's related papers (src/utils/related.ts), computed once per build. A paper's term
+// counts come from its whole file (the abstract is not in the content store) and are kept
+// between builds by the file's digest, so a daily rebuild reads only new and changed papers;
+// the neighbours themselves depend on the whole archive and are computed again each build.
+import { stem } from 'porter2';
+import { eng } from 'stopword';
+import { queryWords } from '../search/ui/words.ts';
+import { abstractText, allAbstracts } from './abstract.ts';
+import { derivePerPaper } from './derived-cache-fs.ts';
+import { loadArchive } from './load-archive.ts';
+import { relatedPapers, type RelatedOptions } from './related.ts';
+import { encodeTermCounts, termCounts, terms } from './related-terms.ts';
+
+/** What tokenising depends on besides the file: a change discards the cached counts. */
+const TERMS_SALT = JSON.stringify([String(terms), String(termCounts), String(encodeTermCounts), String(queryWords), String(stem), eng]);
+
+/** A paper as the computation needs it. */
+export interface PaperInput {
+  id: string;
+  data: { title: string; days: readonly string[] };
+  digest?: string | number;
+}
+
+/**
+ * Related papers of `papers`, their term counts read through the derived-values cache in
+ * `dir` (by default the one the build announced; none outside a build).
+ */
+export function computeRelated(
+  papers: readonly PaperInput[],
+  opts?: { dir?: string; related?: RelatedOptions; abstractOf?: (slug: string) => string },
+): Map<string, string[]> {
+  const abstractOf = opts?.abstractOf ?? ((id: string) => abstractText({ id }));
+  const bySlug = new Map(papers.map((p) => [p.id, p]));
+  const counts = derivePerPaper(papers, {
+    kind: 'terms',
+    salt: TERMS_SALT,
+    ...(opts && 'dir' in opts ? { dir: opts.dir } : {}),
+    derive: (slug) => encodeTermCounts(termCounts(bySlug.get(slug)!.data.title, abstractOf(slug))),
+  });
+  return relatedPapers(
+    papers.map((p) => ({ id: p.id, terms: counts.get(p.id)!, firstListed: p.data.days[0] })),
+    opts?.related,
+  );
+}
+
+let cached: Promise<Map<string, string[]>> | undefined;
+
+/** For each paper's slug, the slugs of its related papers, best first; once per build. */
+export function relatedBySlug(): Promise<Map<string, string[]>> {
+  return (cached ??= Promise.all([loadArchive(), allAbstracts()]).then(([archive, abstracts]) =>
+    computeRelated([...archive.paperBySlug.values()], { abstractOf: (slug) => abstracts.get(slug)! }),
+  ));
+}
