@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const FIXTURE_CONTENT = path.resolve('e2e/fixtures/content');
 
@@ -15,7 +16,10 @@ export interface AstroBuild {
   env?: Record<string, string>;
 }
 
-/** Run `astro build`; resolves to its log, rejects with it on failure. */
+/**
+ * Run `astro build`; resolves to its log as plain text (Astro colours it when `CI` is set, and
+ * tests read page paths out of it), rejects with it on failure.
+ */
 export async function astroBuild({ content, outDir, cacheDir, env = {} }: AstroBuild): Promise<string> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
@@ -28,7 +32,7 @@ export async function astroBuild({ content, outDir, cacheDir, env = {} }: AstroB
   child.stderr.on('data', (chunk) => (log += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`astro build into ${outDir} exited with ${code}:\n${log}`);
-  return log;
+  return stripVTControlCharacters(log);
 }
 
 /** Build the fixture archive into `<tmp>/dist` with extra env; resolves to that folder. */

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { run, type RunResult } from './measure.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -92,7 +93,8 @@ export async function build(content: string, config: string, echo = false, proje
     timeoutMs: STEP_TIMEOUT_MS,
     echo,
   });
-  return { ...r, phases: readPhases(timer, r.stdout + r.stderr) };
+  // Plain text: Astro colours its log when CI is set.
+  return { ...r, phases: readPhases(timer, stripVTControlCharacters(r.stdout + r.stderr)) };
 }
 
 /** Phases from Astro's timer file and the search integration's closing log line. */
