@@ -40,7 +40,8 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
   if (all.some((s) => s.hugo)) {
     const h = (s: SizeFigures, f: (x: NonNullable<SizeFigures['hugo']>) => string) => (s.hugo ? f(s.hugo) : '—');
     out.push(`| Hugo + Pagefind CLI, same content (1st run) | ${all.map((s) => h(s, (x) => `${(x.hugoMs / 1000).toFixed(1)} s + ${(x.pagefindMs / 1000).toFixed(1)} s = ${((x.hugoMs + x.pagefindMs) / 1000).toFixed(1)} s`)).join(' | ')} | ${all.map((s) => h(s, (x) => `${formatBytes(Math.max(x.hugoPeak, x.pagefindPeak))} (largest process)`)).join(' | ')} |`);
-    out.push(`| our full build ÷ Hugo + Pagefind | ${all.map((s) => h(s, (x) => { const b = s.steps.build?.runs[0]; return b?.ok ? `${(b.wallMs / (x.hugoMs + x.pagefindMs)).toFixed(2)}×` : '—'; })).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+    const r = (s: SizeFigures) => (s.hugoRatio ? `${s.hugoRatio.median.toFixed(2)}× (${s.hugoRatio.min.toFixed(2)}–${s.hugoRatio.max.toFixed(2)})` : '—');
+    out.push(`| our full build ÷ Hugo + Pagefind (same run) | ${all.map(r).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
   for (const rev of new Set(all.flatMap((s) => s.against.map((a) => a.rev)))) {
     const cell = (s: SizeFigures) => {
