@@ -165,6 +165,7 @@ describeInBrowser('pages', () => {
     const counts = comments.map((t) => Number(/(\d+) comments?/.exec(t)?.[1] ?? -1));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(await page.locator('main p.muted a').allTextContents()).toEqual(['December 31, 2024', 'January 1, 2025', 'December 2024', 'January 2025']);
+    expect(await page.locator('main p.muted').innerText()).toContain('Days: December 31, 2024, January 1, 2025.');
     await expect(page.locator('a[rel=prev]').first().getAttribute('href')).resolves.toBe('/weeks/2024-W48/');
     await expect(page.locator('a[rel=next]').first().getAttribute('href')).resolves.toBe('/weeks/2025-W06/');
     await open('months/2025-01/');
