@@ -11,6 +11,11 @@ export interface RunResult {
   wallMs: number;
   /** Peak of the summed RSS of the process and all its descendants, in bytes. */
   peakRssBytes: number;
+  /**
+   * CPU time (user + system) of the process and its descendants, as last sampled from each
+   * (a process's final ~50 ms may be missed). Steadier than wall time on a shared machine.
+   */
+  cpuMs: number;
   stdout: string;
   stderr: string;
   error?: string;
@@ -37,15 +42,33 @@ function getPageSize(): number {
   return pageSize;
 }
 
+let clockTicks = 0;
+function getClockTicks(): number {
+  if (!clockTicks) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
 /** Summed RSS in bytes of `root` and all its descendants, from /proc/<pid>/stat. */
 export function treeRss(root: number): number {
+  return treeSample(root).rss;
+}
+
+/** RSS summed over `root` and its descendants, and each one's CPU time so far (ms, by pid). */
+export function treeSample(root: number): { rss: number; cpuMsByPid: Map<number, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const cpu = new Map<number, number>();
   let pids: string[];
   try {
     pids = readdirSync('/proc');
   } catch {
-    return 0;
+    return { rss: 0, cpuMsByPid: new Map() };
   }
   for (const name of pids) {
     if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
@@ -60,18 +83,22 @@ export function treeRss(root: number): number {
     const pid = Number(name);
     const ppid = Number(fields[1]);
     rss.set(pid, Number(fields[21]) * getPageSize());
+    // utime and stime (fields 14 and 15 of stat), in clock ticks.
+    cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / getClockTicks());
     const list = children.get(ppid);
     if (list) list.push(pid);
     else children.set(ppid, [pid]);
   }
   let total = 0;
+  const cpuMsByPid = new Map<number, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    if (cpu.has(pid)) cpuMsByPid.set(pid, cpu.get(pid)!);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rss: total, cpuMsByPid };
 }
 
 const TAIL = 8000;
@@ -84,10 +111,14 @@ export function run(command: string, args: readonly string[], options: RunOption
     let stdout = '';
     let stderr = '';
     let peak = 0;
+    const cpuByPid = new Map<number, number>();
     let timedOut = false;
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sample = () => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      const { rss, cpuMsByPid } = treeSample(child.pid);
+      peak = Math.max(peak, rss);
+      for (const [pid, ms] of cpuMsByPid) cpuByPid.set(pid, Math.max(cpuByPid.get(pid) ?? 0, ms));
     };
     const timer = setInterval(sample, options.intervalMs ?? 50);
     const killer = options.timeoutMs
@@ -118,6 +149,7 @@ export function run(command: string, args: readonly string[], options: RunOption
         signal,
         wallMs,
         peakRssBytes: peak,
+        cpuMs: [...cpuByPid.values()].reduce((a, b) => a + b, 0),
         stdout,
         stderr,
         error: error ?? (timedOut ? `timed out after ${options.timeoutMs} ms` : ok ? undefined : `exit code ${code}${signal ? ` (${signal})` : ''}`),

@@ -35,7 +35,9 @@ export interface BenchOptions {
 export interface StepFigures {
   wallMs: Summary | null;
   peakRssBytes: Summary | null;
-  runs: { ok: boolean; wallMs: number; peakRssBytes: number; error?: string }[];
+  /** CPU time (user + system) of the whole process tree. */
+  cpuMs: Summary | null;
+  runs: { ok: boolean; wallMs: number; peakRssBytes: number; cpuMs: number; error?: string }[];
   error?: string;
 }
 
@@ -57,7 +59,8 @@ function collect(results: RunResult[]): StepFigures {
   return {
     wallMs: summarize(okRuns.map((r) => r.wallMs)),
     peakRssBytes: summarize(okRuns.map((r) => r.peakRssBytes)),
-    runs: results.map((r) => ({ ok: r.ok, wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, error: r.ok ? undefined : describe(r) })),
+    cpuMs: summarize(okRuns.map((r) => r.cpuMs)),
+    runs: results.map((r) => ({ ok: r.ok, wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, cpuMs: r.cpuMs, error: r.ok ? undefined : describe(r) })),
     error: failed ? describe(failed) : undefined,
   };
 }
@@ -67,7 +70,7 @@ export function describe(r: RunResult): string {
   const message = lines.filter((l) => /error|cannot|failed|not found/i.test(l) && !/^at /.test(l)).slice(0, 3);
   return `${r.error}: ${[...message, '…', ...lines.slice(-3)].join(' | ')}`.slice(0, 1500);
 }
-const skipped = (why: string): RunResult => ({ ok: false, code: null, signal: null, wallMs: NaN, peakRssBytes: NaN, stdout: '', stderr: '', error: `skipped: ${why}` });
+const skipped = (why: string): RunResult => ({ ok: false, code: null, signal: null, wallMs: NaN, peakRssBytes: NaN, cpuMs: NaN, stdout: '', stderr: '', error: `skipped: ${why}` });
 
 /** Medians over runs: to the first result, and to results over the whole archive. */
 export interface QuerySummary {
@@ -91,8 +94,8 @@ export interface SizeFigures {
   hugoRatio: Summary | null;
   /** Daily update (warm) as a share of the full build of the same run. */
   updateRatio: Summary | null;
-  /** With `--against REV,…`: per revision, our full build ÷ its full build of the same run. */
-  against: { rev: string; ratio: Summary | null }[];
+  /** With `--against REV,…`: per revision, our full build ÷ its full build of the same run, in wall and CPU time. */
+  against: { rev: string; ratio: Summary | null; cpuRatio: Summary | null }[];
   output: SiteFigures | null;
   search: { first: QuerySummary; followUp: QuerySummary; runs: SearchFigures[] } | null;
   tempDir: string;
@@ -126,12 +129,12 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   }
   log(`N=${days}: ${entries} entries, ${formatBytes(dumpBytes)} of dumps`);
   snapshotProject(tmp);
-  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[] }));
+  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[], cpuRatios: [] as number[] }));
 
   const results: Record<string, RunResult[]> = {};
   const add = (name: string, r: RunResult) => {
     (results[name] ??= []).push(r);
-    log(`  ${name}: ${r.ok ? `${(r.wallMs / 1000).toFixed(2)} s, ${formatBytes(r.peakRssBytes)}` : describe(r)}`);
+    log(`  ${name}: ${r.ok ? `${(r.wallMs / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(1)} s), ${formatBytes(r.peakRssBytes)}` : describe(r)}`);
   };
   const ratios: number[] = [];
   const phases: Phases[] = [];
@@ -182,6 +185,8 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
         rmSync(out, { recursive: true, force: true });
         const x = fullBuild.ok && ab.ok ? ratio(fullBuild.wallMs, ab.wallMs) : null;
         if (x != null) other.ratios.push(x);
+        const c = fullBuild.ok && ab.ok ? ratio(fullBuild.cpuMs, ab.cpuMs) : null;
+        if (c != null) other.cpuRatios.push(c);
       }
       if (fullBuild.ok && o.hugo) {
         // Every run, right after ours: the ratio of one run is what compares on a noisy machine.
@@ -258,7 +263,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
     dumpBytes,
     steps: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, collect(v)])),
     updateRatio: summarize(ratios),
-    against: others.map(({ rev, ratios }) => ({ rev, ratio: summarize(ratios) })),
+    against: others.map(({ rev, ratios, cpuRatios }) => ({ rev, ratio: summarize(ratios), cpuRatio: summarize(cpuRatios) })),
     phases,
     hugo,
     hugoRatio: summarize(hugoRatios),

@@ -26,7 +26,7 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
       if (!st) return '—';
       return st.wallMs ? f(st) + (st.error ? ' ⚠' : '') : `FAILED`;
     };
-    out.push(`| ${name} | ${all.map((s) => cell(s, (x) => formatMs(x.wallMs))).join(' | ')} | ${all.map((s) => cell(s, (x) => formatBytesSummary(x.peakRssBytes))).join(' | ')} |`);
+    out.push(`| ${name} | ${all.map((s) => cell(s, (x) => formatMs(x.wallMs) + (x.cpuMs ? `; CPU ${(x.cpuMs.median / 1000).toFixed(1)} s` : ''))).join(' | ')} | ${all.map((s) => cell(s, (x) => formatBytesSummary(x.peakRssBytes))).join(' | ')} |`);
   }
   const phase = (label: string, key: 'syncMs' | 'bundleMs' | 'renderMs' | 'indexMs') => {
     if (!all.some((s) => s.phases.some((p) => p[key] !== undefined))) return;
@@ -44,11 +44,12 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
     out.push(`| our full build ÷ Hugo + Pagefind (same run) | ${all.map(r).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
   for (const rev of new Set(all.flatMap((s) => s.against.map((a) => a.rev)))) {
-    const cell = (s: SizeFigures) => {
-      const r = s.against.find((a) => a.rev === rev)?.ratio;
+    const cell = (s: SizeFigures, key: 'ratio' | 'cpuRatio') => {
+      const r = s.against.find((a) => a.rev === rev)?.[key];
       return r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '—';
     };
-    out.push(`| our full build ÷ the same build at ${rev} (same run) | ${all.map(cell).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+    out.push(`| our full build ÷ the same build at ${rev} (same run) | ${all.map((s) => cell(s, 'ratio')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+    out.push(`| the same in CPU time | ${all.map((s) => cell(s, 'cpuRatio')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
   if (all.some((s) => s.updateRatio)) {
     out.push(`| daily update ÷ full build | ${all.map((s) => (s.updateRatio ? `${(s.updateRatio.median * 100).toFixed(0)} %` : '—')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
