@@ -1,6 +1,7 @@
-// bench/lib/measure.ts: what a run reports of a real child process tree.
+// bench/lib/measure.ts and size.ts: what a run reports of a real process tree, and the build order.
 import { describe, expect, it } from 'vitest';
 import { run } from '../bench/lib/measure.ts';
+import { rotate } from '../bench/lib/size.ts';
 
 describe('run', () => {
   it('counts the CPU time of the whole tree, a grandchild included, and none for a sleeper', async () => {
@@ -17,5 +18,14 @@ describe('run', () => {
     expect(idle.ok).toBe(true);
     expect(idle.cpuMs).toBeLessThan(400);
     expect(idle.wallMs).toBeGreaterThan(550);
+  });
+});
+
+describe('rotate', () => {
+  it('turns the build order by one place per run, every build first once', () => {
+    const order = [0, 1, 2].map((r) => rotate(['ours', 'a', 'b'], r));
+    expect(order).toEqual([['ours', 'a', 'b'], ['a', 'b', 'ours'], ['b', 'ours', 'a']]);
+    expect(rotate(['ours', 'a'], 5)).toEqual(['a', 'ours']);
+    expect(rotate([], 2)).toEqual([]);
   });
 });

@@ -101,6 +101,13 @@ export interface SizeFigures {
   tempDir: string;
 }
 
+/** `items` turned left by `by` places: [a, b, c] by 1 is [b, c, a]. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  if (items.length === 0) return [];
+  const k = ((by % items.length) + items.length) % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
 export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigures> {
   const { runs, only, queries, seed } = o;
   const tmp = mkdtempSync(path.join(os.tmpdir(), `bench-${days}d-`));
@@ -129,7 +136,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   }
   log(`N=${days}: ${entries} entries, ${formatBytes(dumpBytes)} of dumps`);
   snapshotProject(tmp);
-  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[], cpuRatios: [] as number[] }));
+  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[], cpuRatios: [] as number[], last: null as RunResult | null }));
 
   const results: Record<string, RunResult[]> = {};
   const add = (name: string, r: RunResult) => {
@@ -173,21 +180,34 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
     let fullBuild: RunResult | null = null;
     if (needBuild) {
       const config = writeConfig(dir, path.join(dir, 'dist'), path.join(dir, 'cache'), true);
-      fullBuild = ingested ? await build(content, config) : skipped('ingest failed');
-      add('build', fullBuild);
-      if ('phases' in fullBuild) phases.push(fullBuild.phases as Phases);
+      // Ours and each --against revision build the same content, cold, one after another. The
+      // order turns by one each run, so that no build always comes first or last (on this
+      // machine the place in the sequence alone moved a build by 10–30 %).
+      const builds: (() => Promise<void>)[] = [
+        async () => {
+          fullBuild = ingested ? await build(content, config) : skipped('ingest failed');
+          add('build', fullBuild);
+          if ('phases' in fullBuild) phases.push(fullBuild.phases as Phases);
+        },
+        ...others.map((other) => async () => {
+          const out = path.join(dir, 'against');
+          const otherConfig = writeConfig(dir, path.join(out, 'dist'), path.join(out, 'cache'), true, other.project);
+          other.last = ingested ? await build(content, otherConfig, false, other.project) : skipped('ingest failed');
+          add(`build at ${other.rev}`, other.last);
+          rmSync(out, { recursive: true, force: true });
+        }),
+      ];
+      for (const step of rotate(builds, r - 1)) await step();
+      const ours: RunResult = (fullBuild as RunResult | null) ?? skipped('not built');
       for (const other of others) {
-        // The same content built by the other revision, cold, right after ours.
-        const out = path.join(dir, 'against');
-        const config = writeConfig(dir, path.join(out, 'dist'), path.join(out, 'cache'), true, other.project);
-        const ab = ingested ? await build(content, config, false, other.project) : skipped('ingest failed');
-        add(`build at ${other.rev}`, ab);
-        rmSync(out, { recursive: true, force: true });
-        const x = fullBuild.ok && ab.ok ? ratio(fullBuild.wallMs, ab.wallMs) : null;
+        const ab = other.last;
+        if (!ours.ok || !ab?.ok) continue;
+        const x = ratio(ours.wallMs, ab.wallMs);
         if (x != null) other.ratios.push(x);
-        const c = fullBuild.ok && ab.ok ? ratio(fullBuild.cpuMs, ab.cpuMs) : null;
+        const c = ratio(ours.cpuMs, ab.cpuMs);
         if (c != null) other.cpuRatios.push(c);
       }
+      fullBuild = ours;
       if (fullBuild.ok && o.hugo) {
         // Every run, right after ours: the ratio of one run is what compares on a noisy machine.
         const h = (await hugoSideBySide(content)) ?? null;
