@@ -30,29 +30,22 @@ export interface RunOptions {
   intervalMs?: number;
 }
 
-let pageSize = 0;
-function getPageSize(): number {
-  if (!pageSize) {
+const sysconf = new Map<string, number>();
+/** A system value from getconf (once per name), or `fallback` where getconf cannot say. */
+function getconf(name: string, fallback: number): number {
+  let value = sysconf.get(name);
+  if (value === undefined) {
     try {
-      pageSize = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+      value = Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim()) || fallback;
     } catch {
-      pageSize = 4096;
+      value = fallback;
     }
+    sysconf.set(name, value);
   }
-  return pageSize;
+  return value;
 }
-
-let clockTicks = 0;
-function getClockTicks(): number {
-  if (!clockTicks) {
-    try {
-      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      clockTicks = 100;
-    }
-  }
-  return clockTicks;
-}
+const getPageSize = () => getconf('PAGESIZE', 4096);
+const getClockTicks = () => getconf('CLK_TCK', 100);
 
 /** Summed RSS in bytes of `root` and all its descendants, from /proc/<pid>/stat. */
 export function treeRss(root: number): number {
