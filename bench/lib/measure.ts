@@ -47,13 +47,8 @@ function getconf(name: string, fallback: number): number {
 const getPageSize = () => getconf('PAGESIZE', 4096);
 const getClockTicks = () => getconf('CLK_TCK', 100);
 
-/** Summed RSS in bytes of `root` and all its descendants, from /proc/<pid>/stat. */
-export function treeRss(root: number): number {
-  return treeSample(root).rss;
-}
-
-/** RSS summed over `root` and its descendants, and each one's CPU time so far (ms, by pid). */
-export function treeSample(root: number): { rss: number; cpuMsByPid: Map<number, number> } {
+/** From /proc/<pid>/stat: RSS summed over `root` and its descendants, and each one's CPU time so far (ms, by pid). */
+function treeSample(root: number): { rss: number; cpuMsByPid: Map<number, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   const cpu = new Map<number, number>();

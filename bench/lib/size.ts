@@ -136,7 +136,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   }
   log(`N=${days}: ${entries} entries, ${formatBytes(dumpBytes)} of dumps`);
   snapshotProject(tmp);
-  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[], cpuRatios: [] as number[], last: null as RunResult | null }));
+  const others = o.against.map((rev) => ({ rev, project: snapshotRevision(tmp, rev), ratios: [] as number[], cpuRatios: [] as number[] }));
 
   const results: Record<string, RunResult[]> = {};
   const add = (name: string, r: RunResult) => {
@@ -183,33 +183,36 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
       // Ours and each --against revision build the same content, cold, one after another. The
       // order turns by one each run, so that no build always comes first or last (on this
       // machine the place in the sequence alone moved a build by 10–30 %).
-      const builds: (() => Promise<void>)[] = [
+      const builds: (() => Promise<RunResult>)[] = [
         async () => {
-          fullBuild = ingested ? await build(content, config) : skipped('ingest failed');
-          add('build', fullBuild);
-          if ('phases' in fullBuild) phases.push(fullBuild.phases as Phases);
+          const b = ingested ? await build(content, config) : skipped('ingest failed');
+          add('build', b);
+          if ('phases' in b) phases.push(b.phases as Phases);
+          return b;
         },
         ...others.map((other) => async () => {
           const out = path.join(dir, 'against');
           const otherConfig = writeConfig(dir, path.join(out, 'dist'), path.join(out, 'cache'), true, other.project);
-          other.last = ingested ? await build(content, otherConfig, false, other.project) : skipped('ingest failed');
-          add(`build at ${other.rev}`, other.last);
+          const b = ingested ? await build(content, otherConfig, false, other.project) : skipped('ingest failed');
+          add(`build at ${other.rev}`, b);
           rmSync(out, { recursive: true, force: true });
+          return b;
         }),
       ];
-      for (const step of rotate(builds, r - 1)) await step();
-      const ours: RunResult = (fullBuild as RunResult | null) ?? skipped('not built');
-      for (const other of others) {
-        const ab = other.last;
-        if (!ours.ok || !ab?.ok) continue;
+      const built = new Map<number, RunResult>();
+      for (const i of rotate([...builds.keys()], r - 1)) built.set(i, await builds[i]!());
+      const ours = built.get(0)!;
+      fullBuild = ours;
+      others.forEach((other, j) => {
+        const ab = built.get(j + 1)!;
+        if (!ours.ok || !ab.ok) return;
         const x = ratio(ours.wallMs, ab.wallMs);
         if (x != null) other.ratios.push(x);
         const c = ratio(ours.cpuMs, ab.cpuMs);
         if (c != null) other.cpuRatios.push(c);
-      }
-      fullBuild = ours;
+      });
       if (fullBuild.ok && o.hugo) {
-        // Every run, right after ours: the ratio of one run is what compares on a noisy machine.
+        // Every run, after that run's builds: the ratio of one run is what compares on a noisy machine.
         const h = (await hugoSideBySide(content)) ?? null;
         if (h) {
           hugo ??= h;

@@ -1,7 +1,7 @@
 // The bench's report: a Markdown table of every step, the build's phases, the daily update's
 // share, the Hugo + Pagefind figures of the same run, and the output's weight.
 import type { SizeFigures, StepFigures } from './size.ts';
-import { formatBytes, formatBytesSummary, formatMs, summarize } from './stats.ts';
+import { formatBytes, formatBytesSummary, formatMs, summarize, type Summary } from './stats.ts';
 
 export interface Machine {
   cpu: string;
@@ -12,6 +12,9 @@ export interface Machine {
   astro: string;
   pagefind: string;
 }
+
+/** A summary of ratios: `1.17× (0.87–1.37)`, or — when there is none. */
+const formatRatio = (r: Summary | null | undefined): string => (r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '—');
 
 export function table(m: Machine, all: SizeFigures[], runs: number, queries: [string, string]): string {
   const out: string[] = [];
@@ -40,14 +43,10 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
   if (all.some((s) => s.hugo)) {
     const h = (s: SizeFigures, f: (x: NonNullable<SizeFigures['hugo']>) => string) => (s.hugo ? f(s.hugo) : '—');
     out.push(`| Hugo + Pagefind CLI, same content (1st run) | ${all.map((s) => h(s, (x) => `${(x.hugoMs / 1000).toFixed(1)} s + ${(x.pagefindMs / 1000).toFixed(1)} s = ${((x.hugoMs + x.pagefindMs) / 1000).toFixed(1)} s`)).join(' | ')} | ${all.map((s) => h(s, (x) => `${formatBytes(Math.max(x.hugoPeak, x.pagefindPeak))} (largest process)`)).join(' | ')} |`);
-    const r = (s: SizeFigures) => (s.hugoRatio ? `${s.hugoRatio.median.toFixed(2)}× (${s.hugoRatio.min.toFixed(2)}–${s.hugoRatio.max.toFixed(2)})` : '—');
-    out.push(`| our full build ÷ Hugo + Pagefind (same run) | ${all.map(r).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
+    out.push(`| our full build ÷ Hugo + Pagefind (same run) | ${all.map((s) => formatRatio(s.hugoRatio)).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
   for (const rev of new Set(all.flatMap((s) => s.against.map((a) => a.rev)))) {
-    const cell = (s: SizeFigures, key: 'ratio' | 'cpuRatio') => {
-      const r = s.against.find((a) => a.rev === rev)?.[key];
-      return r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '—';
-    };
+    const cell = (s: SizeFigures, key: 'ratio' | 'cpuRatio') => formatRatio(s.against.find((a) => a.rev === rev)?.[key]);
     out.push(`| our full build ÷ the same build at ${rev} (same run) | ${all.map((s) => cell(s, 'ratio')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
     out.push(`| the same in CPU time | ${all.map((s) => cell(s, 'cpuRatio')).join(' | ')} | ${all.map(() => '').join(' | ')} |`);
   }
