@@ -5,8 +5,10 @@ import { defineConfig } from 'astro/config';
 import { readConfig } from './src/config.ts';
 import buildGuard from './src/integrations/build-guard.ts';
 import derivedCache from './src/integrations/derived-cache.ts';
+import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
+import { OPEN_DATA_OUTPUTS } from './src/utils/open-data-fs.ts';
 import { PAGEFIND_DIR } from './src/utils/paths.ts';
 
 const config = readConfig();
@@ -30,5 +32,6 @@ export default defineConfig({
   // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
   // prune-dist keeps dist/ in place between builds and removes only what is stale.
   experimental: { incrementalBuild: true },
-  integrations: [buildGuard(), derivedCache(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR] })],
+  // open-data goes before pagefind: it writes while the search index may still be finishing.
+  integrations: [buildGuard(), derivedCache(), openData(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR, ...OPEN_DATA_OUTPUTS] })],
 });

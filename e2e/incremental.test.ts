@@ -46,8 +46,10 @@ const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'in
 const cached = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\s(\/\S*\/)index\.html/)?.[1]);
 const cachedPages = (log: string) => cached(log).filter((p) => /^\/(?:papers|days)\//.test(p ?? ''));
 const topicPages = (dir: string) => ['topics/', ...readdirSync(path.join(dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `topics/${e.name}/`)];
-/** The days whose open-data file (/data/days/YYYY-MM-DD.json) was kept, not rendered again. */
-const cachedDataDays = (log: string) => log.split('\n').filter((l) => l.includes('(cached)') && l.includes('/data/days/')).map((l) => l.match(/\/data\/days\/(\d{4}-\d{2}-\d{2})\.json/)?.[1]);
+/** Each day's open-data file (/data/days/YYYY-MM-DD.json) and when it was written. */
+const dataDayTimes = () => new Map(readdirSync(path.join(live().outDir, 'data/days')).map((f) => [f.replace(/\.json$/, ''), statSync(path.join(live().outDir, 'data/days', f)).mtimeMs]));
+/** The days whose open-data file is still the one written before (`times`), not written again. */
+const keptDataDays = (times: Map<string, number>) => [...dataDayTimes()].filter(([d, t]) => times.get(d) === t).map(([d]) => d);
 /** A paper page's "Related papers" section, as built. */
 const relatedSection = (slug: string) => readFileSync(paperPage(slug), 'utf8').match(/<section[^>]*aria-labelledby="related"[\s\S]*?<\/section>/)?.[0];
 const relatedSlugs = (slug: string) => [...(relatedSection(slug) ?? '').matchAll(/href="\/papers\/([^/"]+)\//g)].map((m) => m[1]);
@@ -66,6 +68,7 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     const topicsBefore = new Map(topicPages(live().outDir).map((p) => [p, readFileSync(path.join(live().outDir, p, 'index.html'), 'utf8')]));
     const before = new Map(day1Papers.map((slug) => [slug, statSync(paperPage(slug)).mtimeMs]));
     const relatedBefore = new Map(day1Papers.map((slug) => [slug, relatedSection(slug)]));
+    const dataBefore = dataDayTimes();
     ingest(DAY2);
     const log = await astroBuild(live());
 
@@ -94,8 +97,9 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     expect(cached(log).filter((p) => p?.startsWith('/topics/')).sort()).toEqual(keptTopics.sort());
     // Day 1's data file holds its papers' days, which the relisted ones gained: made again.
     expect(relisted.length).toBeGreaterThan(0);
-    expect(cachedDataDays(log)).toEqual([]);
-    expect(log).toMatch(/\/data\/days\/2025-12-31\.json \(\+/);
+    expect(keptDataDays(dataBefore)).toEqual([]);
+    expect([...dataDayTimes().keys()]).toEqual(['2025-12-09', '2025-12-31']);
+    expect(log).toMatch(/open data: wrote all 2 day files, papers\.ndjson and papers\.csv/);
     // Related papers are found by what the abstracts say (real abstracts here).
     expect(relatedSlugs('grokking-as-the-transition-from-lazy-to-rich-training-dynamics')[0]).toBe('provable-scaling-laws-of-feature-emergence-from-learning-dynamics-of-grokking');
     expect(relatedSlugs('the-principles-of-diffusion-models').slice(0, 2)).toContain('are-we-really-learning-the-score-function-reinterpreting-diffusion-models');
@@ -115,6 +119,7 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     writeFileSync(edited, paragraphs.join('\n\n'));
     const slugs = readdirSync(path.join(content(), 'papers')).map((f) => f.replace(/\.md$/, ''));
     const pagesBefore = new Map(slugs.map((slug) => [slug, readFileSync(paperPage(slug), 'utf8')]));
+    const dataBefore = dataDayTimes();
     ingest('--replace', edited);
     expect(existsSync(path.join(content(), 'papers', `${DROPPED_SLUG}.md`))).toBe(false);
 
@@ -131,7 +136,8 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     expect(log).toMatch(/removed 1 file\(s\) left from an earlier build: papers\/the-principles-of-deep-learning-theory\/index\.html/);
     expect(cachedPages(log).length).toBeGreaterThan(20);
     // Day 2's papers did not change: its data file is kept; day 1's lost a paper: made again.
-    expect(cachedDataDays(log)).toEqual(['2025-12-31']);
+    expect(keptDataDays(dataBefore)).toEqual(['2025-12-31']);
+    expect(log).toMatch(/open data: wrote 1 of 2 day files \(2025-12-09\), papers\.ndjson and papers\.csv/);
 
     await expectSameAsFreshBuild('replaced-day');
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleFiles } from '../utils/stale-files.ts';
 
-/** `owned`: top-level folders of outDir another step manages (Pagefind's bundle). */
+/** `owned`: folders and files of outDir another step manages (Pagefind's bundle, the open data). */
 export default function pruneDist(options: { owned: string[] }): AstroIntegration {
   let publicDir = '';
   let assetsDir = '';

@@ -25,16 +25,26 @@ export function excerptOf(paper: Pick<Paper, 'data'>): string {
   return paper.data.excerpt;
 }
 
+/**
+ * The version of "a paper file as plain text" (markdown-text.ts): bump it when that changes
+ * the text a file gives, and every cached abstract is derived again. A number rather than the
+ * code's own source, because two builds of the code share the cache: the pages' (bundled by
+ * Vite) and the open-data step's (src/integrations/open-data.ts), whose sources differ.
+ */
+export const ABSTRACT_TEXT_VERSION = 1;
+
+/** Every paper's abstract as plain text, by slug, through the derived-values cache. */
+export function readAbstracts(papers: Iterable<Pick<Paper, 'id' | 'digest'>>): Map<string, string> {
+  return derivePerPaper(papers, {
+    kind: 'abstracts',
+    salt: `abstract-text-${ABSTRACT_TEXT_VERSION}`,
+    derive: (id) => abstractText({ id }),
+  });
+}
+
 let all: Promise<Map<string, string>> | undefined;
 
 /** Every paper's abstract as plain text, by slug: the same map for every caller in a build. */
 export function allAbstracts(): Promise<Map<string, string>> {
-  return (all ??= loadArchive().then((archive) =>
-    derivePerPaper(archive.paperBySlug.values(), {
-      kind: 'abstracts',
-      // How a file becomes text, besides the file itself.
-      salt: JSON.stringify([String(splitFrontMatter), String(markdownText)]),
-      derive: (id) => abstractText({ id }),
-    }),
-  ));
+  return (all ??= loadArchive().then((archive) => readAbstracts(archive.paperBySlug.values())));
 }

@@ -8,14 +8,23 @@ import { absoluteUrl, dayPath, paperPath } from './paths.ts';
 /** The fields of a paper record, in the order the schema gives them (and the files show). */
 export const PAPER_RECORD_FIELDS: readonly string[] = Object.keys(paperRecordSchema.shape);
 
+/**
+ * Where the records' URLs point: the site, and the base its pages are under (the one Vite
+ * gives page code when left out; code outside Vite, the open-data step, passes Astro's).
+ */
+export interface SiteAt {
+  site: URL | string;
+  base?: string;
+}
+
 /** A paper as a record: its front matter, slug, absolute URLs and whole abstract. */
-export function paperRecord(paper: Paper, abstract: string, site: URL | string, fields: readonly string[] = PAPER_RECORD_FIELDS): PaperRecord {
+export function paperRecord(paper: Paper, abstract: string, at: SiteAt, fields: readonly string[] = PAPER_RECORD_FIELDS): PaperRecord {
   const values: Record<string, unknown> = {
     ...paper.data,
     schemaVersion: DATA_SCHEMA_VERSION,
     slug: paper.id,
-    url: absoluteUrl(paperPath(paper.id), site),
-    dayUrls: paper.data.days.map((d) => absoluteUrl(dayPath(d), site)),
+    url: absoluteUrl(paperPath(paper.id, at.base), at.site),
+    dayUrls: paper.data.days.map((d) => absoluteUrl(dayPath(d, at.base), at.site)),
     abstract,
   };
   // Only the record's fields, in its order: the store's `excerpt` stays out.
@@ -23,8 +32,8 @@ export function paperRecord(paper: Paper, abstract: string, site: URL | string, 
 }
 
 /** A day as a record, its papers in listed order. */
-export function dayRecord(date: string, papers: readonly PaperRecord[], site: URL | string): DayRecord {
-  return { schemaVersion: DATA_SCHEMA_VERSION, date, url: absoluteUrl(dayPath(date), site), papers: [...papers] };
+export function dayRecord(date: string, papers: readonly PaperRecord[], at: SiteAt): DayRecord {
+  return { schemaVersion: DATA_SCHEMA_VERSION, date, url: absoluteUrl(dayPath(date, at.base), at.site), papers: [...papers] };
 }
 
 /** Every paper once, newest first (by the day first listed, then listed order), then any never listed. */

@@ -31,11 +31,12 @@ let cached: Promise<Archive> | undefined;
 
 /** The whole archive, indexed; the same promise for every caller in a build. */
 export function loadArchive(): Promise<Archive> {
-  cached ??= load();
+  cached ??= readArchive();
   return cached;
 }
 
-async function load(): Promise<Archive> {
+/** The whole archive, read now (for code that outlives one build, such as an integration). */
+export async function readArchive(): Promise<Archive> {
   const days: Day[] = entries(COLLECTIONS.days).map(([id, e]) => ({ id, data: e.data as DayData }));
   const papers: Paper[] = entries(COLLECTIONS.papers).map(([id, e]) => ({ id, data: e.data as StoredPaperData, digest: e.digest }));
   const paperBySlug = new Map(papers.map((p) => [p.id, p]));
@@ -65,6 +66,6 @@ function entries(collection: string): [string, IndexedEntry][] {
 }
 
 /** The papers of a day, in listed order. */
-export function papersOf(archive: Archive, day: Day): Paper[] {
+export function papersOf(archive: Pick<Archive, 'paperBySlug'>, day: Day): Paper[] {
   return day.data.papers.map((slug) => archive.paperBySlug.get(slug)!);
 }

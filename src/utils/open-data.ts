@@ -1,9 +1,9 @@
-// The open data's files, from the archive and every paper's abstract (the endpoints pass
-// src/utils/abstract.ts allAbstracts); the whole-archive files stream out record by record.
+// The open data's files, from the archive and every paper's abstract (src/utils/abstract.ts);
+// the whole-archive files stream out record by record. src/utils/open-data-fs.ts writes them.
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord } from '../schema.ts';
-import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst } from './data-records.ts';
+import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
 import type { Archive, Paper } from './load-archive.ts';
 import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPath } from './paths.ts';
@@ -12,34 +12,42 @@ import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPa
  * RFC 4180: CRLF ends each record; a field holding a comma, a quote, a CR or an LF is quoted
  * (csv-stringify quotes a lone CR or LF only when asked, once the delimiter is CRLF).
  */
-const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
+export const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
 /** What the whole-archive files need of the archive. */
 type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
 /** A paper's whole abstract. */
 export type AbstractOf = (paper: Paper) => string;
 
-/** papers.ndjson, line by line: every paper's record, newest first. */
-export function* ndjsonLines(archive: Papers, site: URL | string, abstractOf: AbstractOf): Generator<string> {
-  for (const paper of papersNewestFirst(archive)) yield `${JSON.stringify(paperRecord(paper, abstractOf(paper), site))}\n`;
+/** papers.ndjson in pieces of `batch` lines: every paper's record a line, newest first. */
+export function* ndjsonLines(archive: Papers, at: SiteAt, abstractOf: AbstractOf, batch = 1): Generator<string> {
+  let piece = '';
+  let lines = 0;
+  for (const paper of papersNewestFirst(archive)) {
+    piece += `${JSON.stringify(paperRecord(paper, abstractOf(paper), at))}\n`;
+    if (++lines % batch === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
 }
 
 /** papers.csv's rows as cells: the column names, then every paper, newest first. */
-export function* csvRows(archive: Papers, site: URL | string, abstractOf: AbstractOf): Generator<string[]> {
+export function* csvRows(archive: Papers, at: SiteAt, abstractOf: AbstractOf): Generator<string[]> {
   const columns = csvColumns();
   yield columns;
-  for (const paper of papersNewestFirst(archive)) yield csvCells(paperRecord(paper, abstractOf(paper), site), columns);
+  for (const paper of papersNewestFirst(archive)) yield csvCells(paperRecord(paper, abstractOf(paper), at), columns);
 }
 
-/** papers.csv as a byte stream (one stringifier for the whole file; an error fails the stream). */
-export function csvStream(archive: Papers, site: URL | string, abstractOf: AbstractOf): ReadableStream<Uint8Array> {
-  const csv = pipeline(Readable.from(csvRows(archive, site, abstractOf)), stringify(CSV_OPTIONS), () => {});
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+/** papers.csv as a Node stream of text (one stringifier for the whole file; an error fails the stream). */
+export function csvText(archive: Papers, at: SiteAt, abstractOf: AbstractOf): Readable {
+  return pipeline(Readable.from(csvRows(archive, at, abstractOf)), stringify(CSV_OPTIONS), () => {});
 }
 
 /** A day's record, its papers (given in listed order) with their whole abstracts. */
-export function dayFile(date: string, papers: readonly Paper[], site: URL | string, abstractOf: AbstractOf): DayRecord {
-  return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), site)), site);
+export function dayFile(date: string, papers: readonly Paper[], at: SiteAt, abstractOf: AbstractOf): DayRecord {
+  return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), at)), at);
 }
 
 /** The catalogue: the files, the schemas and every day's data file. */

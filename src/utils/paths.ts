@@ -90,14 +90,19 @@ export const dataPath = (base: string = BASE): string => withBase('data/', base)
 /** The open data's catalogue: every file and day, machine-readable. */
 export const dataIndexPath = (base: string = BASE): string => withBase('data/index.json', base);
 
+/** The open data's files, in the output folder (src/utils/open-data-fs.ts writes them). */
+export const PAPERS_NDJSON_FILE = 'data/papers.ndjson';
+export const PAPERS_CSV_FILE = 'data/papers.csv';
+export const DAY_DATA_DIR = 'data/days';
+
 /** Every paper, one JSON record a line. */
-export const papersNdjsonPath = (base: string = BASE): string => withBase('data/papers.ndjson', base);
+export const papersNdjsonPath = (base: string = BASE): string => withBase(PAPERS_NDJSON_FILE, base);
 
 /** Every paper, one CSV row each. */
-export const papersCsvPath = (base: string = BASE): string => withBase('data/papers.csv', base);
+export const papersCsvPath = (base: string = BASE): string => withBase(PAPERS_CSV_FILE, base);
 
 /** One day's papers as JSON; `id` is `YYYY-MM-DD`. */
-export const dayDataPath = (id: string, base: string = BASE): string => withBase(`data/days/${id}.json`, base);
+export const dayDataPath = (id: string, base: string = BASE): string => withBase(`${DAY_DATA_DIR}/${id}.json`, base);
 
 /** The folder segment of a schema version (`v1`), as the route `data/schema/[version]/` names it. */
 export const schemaVersionSegment = (version: number): string => `v${version}`;

@@ -3,7 +3,7 @@
 
 /**
  * Files (paths relative to the output folder, `/`-separated) that are neither produced by
- * this build nor under one of the `owned` top-level folders, which other steps manage.
+ * this build nor one of the `owned` paths (folders or files), which other steps manage.
  */
 export function staleFiles(files: Iterable<string>, produced: ReadonlySet<string>, owned: readonly string[]): string[] {
   const stale: string[] = [];

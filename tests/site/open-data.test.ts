@@ -8,11 +8,12 @@ import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/s
 import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
 import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
 import type { Paper } from '../../src/utils/load-archive.ts';
-import { csvStream, ndjsonLines } from '../../src/utils/open-data.ts';
+import { csvText, ndjsonLines } from '../../src/utils/open-data.ts';
 import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
-import { textStream } from '../../src/utils/text-stream.ts';
+import { text as readAll } from 'node:stream/consumers';
 
 const SITE = 'https://example.org';
+const AT = { site: SITE };
 type Json = Record<string, any>;
 
 function paper(id: string, data: Partial<Paper['data']> = {}): Paper {
@@ -44,7 +45,7 @@ describe('generated JSON Schemas', () => {
     const fields = Object.keys(extended.shape);
     const p = paper('a');
     (p.data as Json).arxivId = '2501.00001';
-    expect(paperRecord(p, 'Abstract.', SITE, fields)).toMatchObject({ arxivId: '2501.00001' });
+    expect(paperRecord(p, 'Abstract.', AT, fields)).toMatchObject({ arxivId: '2501.00001' });
     expect(csvColumns(fields)).toContain('arxivId');
   });
 
@@ -79,12 +80,16 @@ describe('schemaFields', () => {
 describe('records', () => {
   it('hold the record fields only, in schema order, with absolute URLs, and validate', () => {
     const p = paper('a', { days: ['2025-01-02', '2025-01-09'] });
-    const r = paperRecord(p, 'Whole abstract.', 'https://example.org/archive/');
+    const r = paperRecord(p, 'Whole abstract.', { site: 'https://example.org/archive/' });
     expect(Object.keys(r)).toEqual(PAPER_RECORD_FIELDS);
     expect(r).not.toHaveProperty('excerpt');
     expect(r.url).toBe('https://example.org/papers/a/'); // paths.ts base is `/` here; absolute on the site's origin
     expect(r.dayUrls).toEqual(['https://example.org/days/2025-01-02/', 'https://example.org/days/2025-01-09/']);
     expect(paperRecordSchema.parse(r)).toEqual(r);
+    // A base given (the open-data step's, outside Vite) is the one the URLs take.
+    const under = paperRecord(p, 'Whole abstract.', { site: 'https://example.org', base: '/archive' });
+    expect(under.url).toBe('https://example.org/archive/papers/a/');
+    expect(under.dayUrls[0]).toBe('https://example.org/archive/days/2025-01-02/');
   });
 
   it('list every paper once, newest first, then papers no day lists', () => {
@@ -102,12 +107,12 @@ describe('papers.csv and papers.ndjson', () => {
   const abstractOf = (p: Paper) => `Abstract of "${p.data.title}", with a comma.`;
 
   it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', async () => {
-    const text = await new Response(csvStream(archive, SITE, abstractOf)).text();
+    const text = await readAll(csvText(archive, AT, abstractOf));
     expect(text.endsWith('\r\n')).toBe(true);
     const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows[0]).toEqual(csvColumns());
     expect(rows.slice(1).map((r) => r[rows[0].indexOf('title')])).toEqual(titles);
-    const records = [...ndjsonLines(archive, SITE, abstractOf)].map((l) => JSON.parse(l));
+    const records = [...ndjsonLines(archive, AT, abstractOf)].map((l) => JSON.parse(l));
     expect(rows.slice(1)).toEqual(records.map((r) => csvCells(r)));
     // RFC 4180 quotes a field holding CR or LF (a lenient parser would read it back either way).
     for (const t of titles.filter((t) => /[\r\n,"]/.test(t))) expect(text).toContain(`,"${t.replaceAll('"', '""')}",`);
@@ -115,9 +120,14 @@ describe('papers.csv and papers.ndjson', () => {
     expect(rows.slice(1).map((r) => r[org])).toEqual(titles.map((_, i) => (i % 2 ? 'Org, Inc.' : '')));
   });
 
-  it('NDJSON: one record a line, each valid', () => {
-    const lines = [...ndjsonLines(archive, SITE, abstractOf)];
+  it('NDJSON: one record a line, each valid, whatever the batch', () => {
+    const lines = [...ndjsonLines(archive, AT, abstractOf)];
     expect(lines).toHaveLength(titles.length);
+    for (const batch of [2, 3, 8, 100]) {
+      const pieces = [...ndjsonLines(archive, AT, abstractOf, batch)];
+      expect(pieces).toHaveLength(Math.ceil(titles.length / batch));
+      expect(pieces.join('')).toBe(lines.join(''));
+    }
     for (const line of lines) {
       expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
       paperRecordSchema.parse(JSON.parse(line));
@@ -129,25 +139,6 @@ describe('papers.csv and papers.ndjson', () => {
       if (p.id === 'p3') throw new Error('unreadable abstract');
       return 'ok';
     };
-    await expect(new Response(csvStream(archive, SITE, failing)).text()).rejects.toThrow();
-  });
-});
-
-describe('textStream', () => {
-  it('yields every piece in order across chunks, and nothing more', async () => {
-    const pieces = ['a', 'bb', 'ccc', 'é', 'e'];
-    for (const batch of [1, 2, 5, 10]) expect(await new Response(textStream(pieces, batch)).text()).toBe(pieces.join(''));
-    expect(await new Response(textStream([])).text()).toBe('');
-  });
-
-  it('reads its pieces only as the body is read', async () => {
-    let made = 0;
-    function* pieces() {
-      for (let i = 0; i < 10; i++) yield (made++, `${i}`);
-    }
-    const reader = textStream(pieces(), 3).getReader();
-    await reader.read();
-    expect(made).toBeLessThan(10);
-    await reader.cancel();
+    await expect(readAll(csvText(archive, AT, failing))).rejects.toThrow();
   });
 });

@@ -1,0 +1,39 @@
+// Astro integration: the open data's files (src/utils/open-data-fs.ts), written into the
+// output when pages are done, from the content index and the abstracts the pages derived.
+// Runs before the search integration's wait for its index, so the two overlap.
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SITE_URL } from '../config.ts';
+import { readAbstracts } from '../utils/abstract.ts';
+import { readArchive } from '../utils/load-archive.ts';
+import { writeOpenData } from '../utils/open-data-fs.ts';
+
+export default function openData(): AstroIntegration {
+  let site = DEFAULT_SITE_URL;
+  let base = '/';
+  let stateFile = '';
+  return {
+    name: 'archive:open-data',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? DEFAULT_SITE_URL;
+        base = config.base;
+        stateFile = path.join(fileURLToPath(config.cacheDir), 'open-data.json');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        // Read afresh (not the pages' module cache: this code is another build of it), the
+        // abstracts from the derived-values cache the paper pages just filled.
+        const archive = await readArchive();
+        const abstracts = readAbstracts(archive.paperBySlug.values());
+        const r = await writeOpenData({ archive, abstractOf: (p) => abstracts.get(p.id)!, outDir: fileURLToPath(dir), at: { site, base }, stateFile });
+        const days = r.written.length === r.days ? `all ${r.days} day files` : `${r.written.length} of ${r.days} day files${r.written.length ? ` (${r.written.slice(0, 3).join(', ')}${r.written.length > 3 ? ', …' : ''})` : ''}`;
+        logger.info(
+          `open data: wrote ${days}${r.wholeWritten ? ', papers.ndjson and papers.csv' : ''}` +
+            `${r.removed.length ? `; removed ${r.removed.length} day file(s) no longer archived` : ''} in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

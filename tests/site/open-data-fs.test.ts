@@ -1,0 +1,116 @@
+// The open data's files as written into an output folder: complete on the first build, then
+// only what changed (a day's papers, the whole-archive files), stale days removed, and never
+// a half-written file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paperRecordSchema } from '../../src/schema.ts';
+import { indexArchive } from '../../src/utils/index-archive.ts';
+import type { Paper } from '../../src/utils/load-archive.ts';
+import { dayFile } from '../../src/utils/open-data.ts';
+import { writeOpenData, type OpenDataOptions } from '../../src/utils/open-data-fs.ts';
+
+const AT = { site: 'https://example.org', base: '/archive/' };
+
+function paper(id: string, days: string[], digest = `d-${id}`): Paper {
+  return { id, digest, data: { title: `Title ${id}`, authors: 1, organization: null, published: null, comments: null, days, excerpt: '…' } };
+}
+
+/** An archive of days (date → slugs), each paper's days taken from the listing. */
+function archiveOf(listing: Record<string, string[]>, digests: Record<string, string> = {}): OpenDataOptions['archive'] {
+  const daysOf = new Map<string, string[]>();
+  for (const [date, slugs] of Object.entries(listing)) for (const s of slugs) daysOf.set(s, [...(daysOf.get(s) ?? []), date].sort());
+  const days = Object.entries(listing).map(([id, papers]) => ({ id, papers }));
+  return {
+    ...indexArchive(days),
+    dayById: new Map(days.map((d) => [d.id, { id: d.id, data: { date: d.id, papers: d.papers } as never }])),
+    paperBySlug: new Map([...daysOf].map(([slug, ds]) => [slug, paper(slug, ds, digests[slug])])),
+  };
+}
+
+const abstractOf = (p: Paper) => `Abstract of ${p.id}.`;
+let tmp = '';
+let outDir = '';
+let stateFile = '';
+const write = (archive: OpenDataOptions['archive'], over: Partial<OpenDataOptions> = {}) => writeOpenData({ archive, abstractOf, outDir, at: AT, stateFile, ...over });
+const dayJson = (date: string) => path.join(outDir, 'data/days', `${date}.json`);
+const mtimes = () => Object.fromEntries(fs.readdirSync(path.join(outDir, 'data/days')).map((f) => [f, fs.statSync(path.join(outDir, 'data/days', f)).mtimeMs]));
+const leftovers = () => fs.readdirSync(outDir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'open-data-fs-'));
+  outDir = path.join(tmp, 'dist');
+  stateFile = path.join(tmp, 'cache', 'open-data.json');
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('writeOpenData', () => {
+  const listing = { '2025-01-01': ['a', 'b'], '2025-01-02': ['c', 'a'], '2025-01-03': ['d'] };
+
+  it('writes every day file, papers.ndjson and papers.csv on a first build, with URLs under the base', async () => {
+    const archive = archiveOf(listing);
+    const r = await write(archive);
+    expect(r).toEqual({ days: 3, written: ['2025-01-01', '2025-01-02', '2025-01-03'], removed: [], wholeWritten: true });
+    const day = JSON.parse(fs.readFileSync(dayJson('2025-01-02'), 'utf8'));
+    expect(day).toEqual(dayFile('2025-01-02', [archive.paperBySlug.get('c')!, archive.paperBySlug.get('a')!], AT, abstractOf));
+    expect(day.url).toBe('https://example.org/archive/days/2025-01-02/');
+    const lines = fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8').trimEnd().split('\n').map((l) => paperRecordSchema.parse(JSON.parse(l)));
+    expect(lines.map((p) => p.slug)).toEqual(['d', 'c', 'a', 'b']);
+    expect(lines[0].url).toBe('https://example.org/archive/papers/d/');
+    expect(fs.readFileSync(path.join(outDir, 'data/papers.csv'), 'utf8').split('\r\n')).toHaveLength(4 + 2);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('writes nothing again when nothing changed', async () => {
+    await write(archiveOf(listing));
+    const before = mtimes();
+    const ndjson = fs.statSync(path.join(outDir, 'data/papers.ndjson')).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await write(archiveOf(listing))).toEqual({ days: 3, written: [], removed: [], wholeWritten: false });
+    expect(mtimes()).toEqual(before);
+    expect(fs.statSync(path.join(outDir, 'data/papers.ndjson')).mtimeMs).toBe(ndjson);
+  });
+
+  it('writes the days a changed paper is listed on, and the whole-archive files', async () => {
+    await write(archiveOf(listing));
+    const r = await write(archiveOf(listing, { a: 'changed' }));
+    expect(r.written).toEqual(['2025-01-01', '2025-01-02']);
+    expect(r.wholeWritten).toBe(true);
+  });
+
+  it('writes a new day and removes the file of a day no longer archived', async () => {
+    await write(archiveOf(listing));
+    const { '2025-01-03': _gone, ...rest } = listing;
+    const r = await write(archiveOf({ ...rest, '2025-01-06': ['e'] }));
+    expect(r.written).toEqual(['2025-01-06']);
+    expect(r.removed).toEqual(['2025-01-03']);
+    expect(fs.existsSync(dayJson('2025-01-03'))).toBe(false);
+    expect(fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8')).not.toContain('"slug":"d"');
+  });
+
+  it('writes again what is missing from the output, and everything for another output or site', async () => {
+    await write(archiveOf(listing));
+    fs.rmSync(dayJson('2025-01-01'));
+    fs.rmSync(path.join(outDir, 'data/papers.csv'));
+    expect(await write(archiveOf(listing))).toMatchObject({ written: ['2025-01-01'], wholeWritten: true });
+    expect((await write(archiveOf(listing), { at: { ...AT, site: 'https://example.com' } })).written).toHaveLength(3);
+    const other = path.join(tmp, 'other');
+    expect(await write(archiveOf(listing), { outDir: other })).toMatchObject({ written: ['2025-01-01', '2025-01-02', '2025-01-03'], wholeWritten: true });
+  });
+
+  it('leaves the last complete files when a record fails, and writes them on the next build', async () => {
+    await write(archiveOf(listing));
+    const ndjson = fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8');
+    const failing = (p: Paper) => {
+      if (p.id === 'b') throw new Error('unreadable abstract');
+      return abstractOf(p);
+    };
+    // Only the whole-archive files hold b again: its day is unchanged.
+    await expect(write(archiveOf(listing, { c: 'changed' }), { abstractOf: failing })).rejects.toThrow('unreadable abstract');
+    expect(fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8')).toBe(ndjson);
+    expect(leftovers()).toEqual([]);
+    const r = await write(archiveOf(listing, { c: 'changed' }));
+    expect(r).toMatchObject({ written: ['2025-01-02'], wholeWritten: true });
+  });
+});
