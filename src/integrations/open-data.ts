@@ -1,13 +1,14 @@
 // Astro integration: the open data's files (src/utils/open-data-fs.ts), written into the
 // output when pages are done, from the content index and the abstracts the pages derived.
-// Runs before the search integration's wait for its index, so the two overlap.
+// Runs before the search integration's wait for its index, so the two overlap. The dev
+// server makes each file when it is asked for.
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITE_URL } from '../config.ts';
 import { readAbstracts } from '../utils/abstract.ts';
 import { readArchive } from '../utils/load-archive.ts';
-import { writeOpenData } from '../utils/open-data-fs.ts';
+import { openDataFile, writeOpenData } from '../utils/open-data-fs.ts';
 
 export default function openData(): AstroIntegration {
   let site = DEFAULT_SITE_URL;
@@ -20,6 +21,23 @@ export default function openData(): AstroIntegration {
         site = config.site ?? DEFAULT_SITE_URL;
         base = config.base;
         stateFile = path.join(fileURLToPath(config.cacheDir), 'open-data.json');
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+          const prefix = base.endsWith('/') ? base : `${base}/`;
+          if (!pathname.startsWith(`${prefix}data/`)) return next();
+          // Content sync has written the content index by the time a page is asked for.
+          readArchive()
+            .then((archive) => {
+              const abstracts = readAbstracts(archive.paperBySlug.values());
+              const file = openDataFile(pathname.slice(prefix.length), { archive, abstractOf: (p) => abstracts.get(p.id)!, at: { site, base } });
+              if (!file) return next();
+              res.setHeader('Content-Type', file.type);
+              file.body.on('error', next).pipe(res);
+            })
+            .catch(next);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

@@ -89,6 +89,19 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
   return { days: archive.days.length, written, removed, wholeWritten };
 }
 
+/** A file of the open data, by its path in the output folder (what the dev server serves). */
+export function openDataFile(
+  file: string,
+  { archive, abstractOf, at }: Pick<OpenDataOptions, 'archive' | 'abstractOf' | 'at'>,
+): { type: string; body: Readable } | undefined {
+  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonLines(archive, at, abstractOf, 256)) };
+  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: csvText(archive, at, abstractOf) };
+  const date = file.startsWith(`${DAY_DATA_DIR}/`) && file.endsWith('.json') ? file.slice(DAY_DATA_DIR.length + 1, -5) : undefined;
+  const day = date === undefined ? undefined : archive.dayById.get(date);
+  if (!day) return undefined;
+  return { type: 'application/json; charset=utf-8', body: Readable.from([`${JSON.stringify(dayFile(day.id, papersOf(archive, day), at, abstractOf))}\n`]) };
+}
+
 /** Day files in `dir` whose day is not in the archive (from an earlier archive), removed. */
 function removeOtherDays(dir: string, archive: Pick<Archive, 'dayById'>): string[] {
   const removed: string[] = [];

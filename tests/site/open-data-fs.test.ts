@@ -2,6 +2,7 @@
 // only what changed (a day's papers, the whole-archive files), stale days removed, and never
 // a half-written file.
 import fs from 'node:fs';
+import { text } from 'node:stream/consumers';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { paperRecordSchema } from '../../src/schema.ts';
 import { indexArchive } from '../../src/utils/index-archive.ts';
 import type { Paper } from '../../src/utils/load-archive.ts';
 import { dayFile } from '../../src/utils/open-data.ts';
-import { writeOpenData, type OpenDataOptions } from '../../src/utils/open-data-fs.ts';
+import { openDataFile, writeOpenData, type OpenDataOptions } from '../../src/utils/open-data-fs.ts';
 
 const AT = { site: 'https://example.org', base: '/archive/' };
 
@@ -112,5 +113,19 @@ describe('writeOpenData', () => {
     expect(leftovers()).toEqual([]);
     const r = await write(archiveOf(listing, { c: 'changed' }));
     expect(r).toMatchObject({ written: ['2025-01-02'], wholeWritten: true });
+  });
+});
+
+describe('openDataFile (the dev server)', () => {
+  it('makes the same bytes a build writes, and nothing for other paths', async () => {
+    const archive = archiveOf({ '2025-01-01': ['a', 'b'], '2025-01-02': ['c'] });
+    await write(archive);
+    for (const file of ['data/papers.ndjson', 'data/papers.csv', 'data/days/2025-01-02.json']) {
+      const made = openDataFile(file, { archive, abstractOf, at: AT });
+      expect(made, file).toBeDefined();
+      expect(await text(made!.body), file).toBe(fs.readFileSync(path.join(outDir, file), 'utf8'));
+    }
+    expect(openDataFile('data/papers.csv', { archive, abstractOf, at: AT })!.type).toMatch(/^text\/csv/);
+    for (const file of ['data/days/2025-01-03.json', 'data/days/2025-01-01', 'data/index.json', 'papers.ndjson']) expect(openDataFile(file, { archive, abstractOf, at: AT }), file).toBeUndefined();
   });
 });
