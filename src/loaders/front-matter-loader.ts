@@ -54,7 +54,6 @@ export function frontMatterLoader<T extends Record<string, unknown>>(opts: Front
       for (const name of names) {
         const id = name.slice(0, -3);
         const file = path.join(opts.dir, name);
-        const label = path.relative(process.cwd(), file) || file;
         const st = fs.statSync(file);
         const signature = `${st.mtimeMs}:${st.size}`;
         const old = before[id];
@@ -69,6 +68,7 @@ export function frontMatterLoader<T extends Record<string, unknown>>(opts: Front
           after[id] = { ...old, signature };
           continue;
         }
+        const label = path.relative(process.cwd(), file) || file;
         const parts = splitFrontMatter(text);
         if (!parts) {
           problems.push(`${label}: (front matter): missing: the file must start with a --- block`);

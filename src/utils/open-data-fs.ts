@@ -11,8 +11,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ABSTRACT_TEXT_VERSION } from './abstract.ts';
 import { cacheKey, paperPageKeyPart } from './cache-key.ts';
-import { csvCells, dayRecord, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
-import { CSV_OPTIONS, csvText, dayFile, ndjsonLines, type AbstractOf } from './open-data.ts';
+import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
+import { CSV_OPTIONS, csvText, dayFileText, ndjsonLines, recordJson, type AbstractOf } from './open-data.ts';
 import { papersOf, type Archive } from './load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from './paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
@@ -60,28 +60,40 @@ interface State {
 /** Writes what changed of the archive's open data since the last build into `outDir`. */
 export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile }: OpenDataOptions): Promise<OpenDataResult> {
   const before = readState(stateFile, outDir);
+  const json = recordJson(at, abstractOf);
   const after: State = { outDir, days: {}, whole: '' };
 
   const daysDir = path.join(outDir, DAY_DATA_DIR);
   fs.mkdirSync(daysDir, { recursive: true });
   const written: string[] = [];
-  for (const date of archive.days) {
-    const papers = papersOf(archive, archive.dayById.get(date)!);
-    const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
-    after.days[date] = key;
-    const file = path.join(daysDir, `${date}.json`);
-    if (before?.days[date] === key && fs.existsSync(file)) continue;
-    writeWhole(file, `${JSON.stringify(dayFile(date, papers, at, abstractOf))}\n`);
-    written.push(date);
+  const writing = new Writes();
+  try {
+    for (const date of archive.days) {
+      const papers = papersOf(archive, archive.dayById.get(date)!);
+      const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
+      after.days[date] = key;
+      const file = path.join(daysDir, `${date}.json`);
+      if (before?.days[date] === key && fs.existsSync(file)) continue;
+      // Written while the next days are made (the disk and the CPU work side by side).
+      await writing.add(file, dayFileText(date, papers, at, json));
+      written.push(date);
+    }
+  } catch (error) {
+    await writing.done().catch(() => {});
+    throw error;
   }
+  await writing.done();
   const removed = removeOtherDays(daysDir, archive);
 
-  after.whole = cacheKey(SALT, at, papersNewestFirst(archive).map(paperPageKeyPart));
+  // The day keys cover every listed paper and the order of the whole-archive files.
+  const listed = new Set(archive.days.flatMap((d) => archive.dayById.get(d)!.data.papers));
+  const unlisted = [...archive.paperBySlug.values()].filter((p) => !listed.has(p.id));
+  after.whole = cacheKey(SALT, at, archive.days.map((d) => after.days[d]), unlisted.map(paperPageKeyPart));
   const ndjson = path.join(outDir, PAPERS_NDJSON_FILE);
   const csv = path.join(outDir, PAPERS_CSV_FILE);
   const wholeWritten = before?.whole !== after.whole || !fs.existsSync(ndjson) || !fs.existsSync(csv);
   if (wholeWritten) {
-    await streamWhole(ndjson, Readable.from(ndjsonLines(archive, at, abstractOf, 256)));
+    await streamWhole(ndjson, Readable.from(ndjsonLines(archive, json, 256)));
     await streamWhole(csv, csvText(archive, at, abstractOf));
   }
   // Written last: a build killed before this point is taken for one that wrote nothing.
@@ -94,12 +106,12 @@ export function openDataFile(
   file: string,
   { archive, abstractOf, at }: Pick<OpenDataOptions, 'archive' | 'abstractOf' | 'at'>,
 ): { type: string; body: Readable } | undefined {
-  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonLines(archive, at, abstractOf, 256)) };
+  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonLines(archive, recordJson(at, abstractOf), 256)) };
   if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: csvText(archive, at, abstractOf) };
   const date = file.startsWith(`${DAY_DATA_DIR}/`) && file.endsWith('.json') ? file.slice(DAY_DATA_DIR.length + 1, -5) : undefined;
   const day = date === undefined ? undefined : archive.dayById.get(date);
   if (!day) return undefined;
-  return { type: 'application/json; charset=utf-8', body: Readable.from([`${JSON.stringify(dayFile(day.id, papersOf(archive, day), at, abstractOf))}\n`]) };
+  return { type: 'application/json; charset=utf-8', body: Readable.from([dayFileText(day.id, papersOf(archive, day), at, recordJson(at, abstractOf))]) };
 }
 
 /** Day files in `dir` whose day is not in the archive (from an earlier archive), removed. */
@@ -124,6 +136,34 @@ function readState(file: string, outDir: string): State | undefined {
 }
 
 const temporary = (file: string) => `${file}.${process.pid}.tmp`;
+
+/** Whole-file writes in flight, at most `limit` at once; `done` waits for all and fails with the first error. */
+class Writes {
+  readonly #pending = new Set<Promise<void>>();
+  readonly #limit: number;
+  #error: unknown;
+  constructor(limit = 16) {
+    this.#limit = limit;
+  }
+  async add(file: string, text: string): Promise<void> {
+    if (this.#pending.size >= this.#limit) await Promise.race(this.#pending);
+    if (this.#error) throw this.#error;
+    const write = (async () => {
+      await fs.promises.writeFile(temporary(file), text);
+      await fs.promises.rename(temporary(file), file);
+    })()
+      .catch((error: unknown) => {
+        this.#error ??= error;
+        return fs.promises.rm(temporary(file), { force: true });
+      })
+      .finally(() => this.#pending.delete(write));
+    this.#pending.add(write);
+  }
+  async done(): Promise<void> {
+    await Promise.all(this.#pending);
+    if (this.#error) throw this.#error;
+  }
+}
 
 function writeWhole(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

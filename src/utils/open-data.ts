@@ -19,12 +19,25 @@ type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
 /** A paper's whole abstract. */
 export type AbstractOf = (paper: Paper) => string;
 
+/** A paper's record as JSON text. */
+export type RecordJson = (paper: Paper) => string;
+
+/** Each paper's record as JSON text, made once however many files hold it. */
+export function recordJson(at: SiteAt, abstractOf: AbstractOf): RecordJson {
+  const made = new Map<string, string>();
+  return (paper) => {
+    let json = made.get(paper.id);
+    if (json === undefined) made.set(paper.id, (json = JSON.stringify(paperRecord(paper, abstractOf(paper), at))));
+    return json;
+  };
+}
+
 /** papers.ndjson in pieces of `batch` lines: every paper's record a line, newest first. */
-export function* ndjsonLines(archive: Papers, at: SiteAt, abstractOf: AbstractOf, batch = 1): Generator<string> {
+export function* ndjsonLines(archive: Papers, json: RecordJson, batch = 1): Generator<string> {
   let piece = '';
   let lines = 0;
   for (const paper of papersNewestFirst(archive)) {
-    piece += `${JSON.stringify(paperRecord(paper, abstractOf(paper), at))}\n`;
+    piece += `${json(paper)}\n`;
     if (++lines % batch === 0) {
       yield piece;
       piece = '';
@@ -48,6 +61,13 @@ export function csvText(archive: Papers, at: SiteAt, abstractOf: AbstractOf): Re
 /** A day's record, its papers (given in listed order) with their whole abstracts. */
 export function dayFile(date: string, papers: readonly Paper[], at: SiteAt, abstractOf: AbstractOf): DayRecord {
   return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), at)), at);
+}
+
+/** `dayFile` as the file's text (one line), its papers' records joined from their JSON. */
+export function dayFileText(date: string, papers: readonly Paper[], at: SiteAt, json: RecordJson): string {
+  // `papers` is the record's last field: its empty list closes the text (`…"papers":[]}`).
+  const empty = JSON.stringify(dayRecord(date, [], at));
+  return `${empty.slice(0, -2)}${papers.map(json).join(',')}]}\n`;
 }
 
 /** The catalogue: the files, the schemas and every day's data file. */

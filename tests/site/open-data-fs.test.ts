@@ -53,8 +53,9 @@ describe('writeOpenData', () => {
     const archive = archiveOf(listing);
     const r = await write(archive);
     expect(r).toEqual({ days: 3, written: ['2025-01-01', '2025-01-02', '2025-01-03'], removed: [], wholeWritten: true });
-    const day = JSON.parse(fs.readFileSync(dayJson('2025-01-02'), 'utf8'));
-    expect(day).toEqual(dayFile('2025-01-02', [archive.paperBySlug.get('c')!, archive.paperBySlug.get('a')!], AT, abstractOf));
+    const text = fs.readFileSync(dayJson('2025-01-02'), 'utf8');
+    expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', [archive.paperBySlug.get('c')!, archive.paperBySlug.get('a')!], AT, abstractOf))}\n`);
+    const day = JSON.parse(text);
     expect(day.url).toBe('https://example.org/archive/days/2025-01-02/');
     const lines = fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8').trimEnd().split('\n').map((l) => paperRecordSchema.parse(JSON.parse(l)));
     expect(lines.map((p) => p.slug)).toEqual(['d', 'c', 'a', 'b']);
@@ -127,5 +128,17 @@ describe('openDataFile (the dev server)', () => {
     }
     expect(openDataFile('data/papers.csv', { archive, abstractOf, at: AT })!.type).toMatch(/^text\/csv/);
     for (const file of ['data/days/2025-01-03.json', 'data/days/2025-01-01', 'data/index.json', 'papers.ndjson']) expect(openDataFile(file, { archive, abstractOf, at: AT }), file).toBeUndefined();
+  });
+});
+
+describe('writeOpenData with a paper no day lists', () => {
+  it('puts it in the whole-archive files, and writes them again when it changes', async () => {
+    const archive = archiveOf({ '2025-01-01': ['a'] });
+    archive.paperBySlug.set('loose', paper('loose', []));
+    await write(archive);
+    expect(fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8')).toContain('"slug":"loose"');
+    expect((await write(archive)).wholeWritten).toBe(false);
+    archive.paperBySlug.set('loose', paper('loose', [], 'changed'));
+    expect(await write(archive)).toMatchObject({ written: [], wholeWritten: true });
   });
 });

@@ -8,7 +8,7 @@ import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/s
 import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
 import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
 import type { Paper } from '../../src/utils/load-archive.ts';
-import { csvText, ndjsonLines } from '../../src/utils/open-data.ts';
+import { csvText, dayFile, dayFileText, ndjsonLines, recordJson } from '../../src/utils/open-data.ts';
 import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
 import { text as readAll } from 'node:stream/consumers';
 
@@ -112,7 +112,7 @@ describe('papers.csv and papers.ndjson', () => {
     const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows[0]).toEqual(csvColumns());
     expect(rows.slice(1).map((r) => r[rows[0].indexOf('title')])).toEqual(titles);
-    const records = [...ndjsonLines(archive, AT, abstractOf)].map((l) => JSON.parse(l));
+    const records = [...ndjsonLines(archive, recordJson(AT, abstractOf))].map((l) => JSON.parse(l));
     expect(rows.slice(1)).toEqual(records.map((r) => csvCells(r)));
     // RFC 4180 quotes a field holding CR or LF (a lenient parser would read it back either way).
     for (const t of titles.filter((t) => /[\r\n,"]/.test(t))) expect(text).toContain(`,"${t.replaceAll('"', '""')}",`);
@@ -121,10 +121,10 @@ describe('papers.csv and papers.ndjson', () => {
   });
 
   it('NDJSON: one record a line, each valid, whatever the batch', () => {
-    const lines = [...ndjsonLines(archive, AT, abstractOf)];
+    const lines = [...ndjsonLines(archive, recordJson(AT, abstractOf))];
     expect(lines).toHaveLength(titles.length);
     for (const batch of [2, 3, 8, 100]) {
-      const pieces = [...ndjsonLines(archive, AT, abstractOf, batch)];
+      const pieces = [...ndjsonLines(archive, recordJson(AT, abstractOf), batch)];
       expect(pieces).toHaveLength(Math.ceil(titles.length / batch));
       expect(pieces.join('')).toBe(lines.join(''));
     }
@@ -132,6 +132,18 @@ describe('papers.csv and papers.ndjson', () => {
       expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
       paperRecordSchema.parse(JSON.parse(line));
     }
+  });
+
+  it('a day file: its text is the JSON of its record, from the papers\' JSON made once each', () => {
+    const papers = [...archive.paperBySlug.values()];
+    let made = 0;
+    const json = recordJson(AT, (p) => (made++, abstractOf(p)));
+    for (const list of [papers, papers.slice(2, 3), []]) {
+      const text = dayFileText('2025-01-02', list, AT, json);
+      expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', list, AT, abstractOf))}\n`);
+    }
+    [...ndjsonLines(archive, json)];
+    expect(made).toBe(papers.length);
   });
 
   it('CSV: a failing record fails the stream, not a truncated file', async () => {
