@@ -76,8 +76,23 @@ export default {
   return file;
 }
 
+/**
+ * Waits until the disk has taken everything earlier steps wrote or deleted (`sync`), so that a
+ * step is not measured paying for the one before it: on this machine a build that started
+ * right after another build's 1.5 GB of output was deleted took up to twice as long, in CPU
+ * time as well, whichever code it built.
+ */
+export function settleDisk(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // No `sync` (not Linux or macOS): measure as things are.
+  }
+}
+
 /** Ingests `dumps` into `content`. */
 export function ingest(content: string, dumps: string[], echo = false): Promise<RunResult> {
+  settleDisk();
   return run(node, [path.join(ROOT, 'scripts/ingest.ts'), '--content', content, ...dumps], {
     cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content }, timeoutMs: STEP_TIMEOUT_MS, echo,
   });
@@ -85,6 +100,7 @@ export function ingest(content: string, dumps: string[], echo = false): Promise<
 
 /** Builds `content` with `config` (written for `project`), with the build's phases. */
 export async function build(content: string, config: string, echo = false, project = PROJECT): Promise<BuildResult> {
+  settleDisk();
   const timer = path.join(path.dirname(config), `timer-${process.hrtime.bigint()}.json`);
   // Astro joins --config onto the root, so an outside file is given relative to it.
   const r = await run(node, [astroBin, 'build', '--root', project, '--config', path.relative(project, config)], {
@@ -121,6 +137,7 @@ export async function hugoSideBySide(content: string): Promise<{ hugoMs: number;
   const script = path.resolve(ROOT, '..', 'shared', 'bench', 'hugo-side-by-side.sh');
   const bin = path.join(ROOT, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended');
   if (!existsSync(script) || !existsSync(bin) || !(await run('sh', ['-c', 'command -v hugo'])).ok) return undefined;
+  settleDisk();
   const r = await run('bash', [script, content, bin], { timeoutMs: STEP_TIMEOUT_MS });
   const m = (what: string) => new RegExp(`${what} ([\\d.]+) s (\\d+) KB`).exec(r.stdout + r.stderr);
   const h = m('hugo');
