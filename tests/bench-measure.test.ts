@@ -5,8 +5,9 @@ import { rotate } from '../bench/lib/size.ts';
 
 describe('run', () => {
   it('counts the CPU time of the whole tree, a grandchild included, and none for a sleeper', async () => {
-    // A child that spins ~600 ms itself and waits on a grandchild that spins ~600 ms too.
-    const spin = 'const t = Date.now(); while (Date.now() - t < 600);';
+    // A child that spins for 600 ms of its own CPU time and waits on a grandchild that does the
+    // same (CPU time, not the clock: on a busy machine a clock-timed spin gets less CPU).
+    const spin = 'const t = process.cpuUsage(); for (let u = t; u.user + u.system < 600_000; u = process.cpuUsage(t));';
     const parent = `${spin} require('node:child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(spin)}]);`;
     const busy = await run(process.execPath, ['-e', parent]);
     expect(busy.ok).toBe(true);
