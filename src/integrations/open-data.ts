@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITE_URL } from '../config.ts';
 import { readAbstracts } from '../utils/abstract.ts';
 import { readArchive } from '../utils/load-archive.ts';
-import { openDataFile, writeOpenData } from '../utils/open-data-fs.ts';
+import { openDataFile, writeOpenData, type OpenDataOptions } from '../utils/open-data-fs.ts';
+import { normalizeBase } from '../utils/paths.ts';
+
+/**
+ * The archive and each paper's abstract, read afresh (not the pages' module cache: this code
+ * is another build of it), the abstracts from the derived-values cache the pages fill.
+ */
+async function readSource(): Promise<Pick<OpenDataOptions, 'archive' | 'abstractOf'>> {
+  const archive = await readArchive();
+  const abstracts = readAbstracts(archive.paperBySlug.values());
+  return { archive, abstractOf: (p) => abstracts.get(p.id)! };
+}
 
 export default function openData(): AstroIntegration {
   let site = DEFAULT_SITE_URL;
@@ -25,13 +36,12 @@ export default function openData(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
-          const prefix = base.endsWith('/') ? base : `${base}/`;
+          const prefix = normalizeBase(base);
           if (!pathname.startsWith(`${prefix}data/`)) return next();
           // Content sync has written the content index by the time a page is asked for.
-          readArchive()
-            .then((archive) => {
-              const abstracts = readAbstracts(archive.paperBySlug.values());
-              const file = openDataFile(pathname.slice(prefix.length), { archive, abstractOf: (p) => abstracts.get(p.id)!, at: { site, base } });
+          readSource()
+            .then((source) => {
+              const file = openDataFile(pathname.slice(prefix.length), { ...source, at: { site, base } });
               if (!file) return next();
               res.setHeader('Content-Type', file.type);
               file.body.on('error', next).pipe(res);
@@ -41,11 +51,7 @@ export default function openData(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        // Read afresh (not the pages' module cache: this code is another build of it), the
-        // abstracts from the derived-values cache the paper pages just filled.
-        const archive = await readArchive();
-        const abstracts = readAbstracts(archive.paperBySlug.values());
-        const r = await writeOpenData({ archive, abstractOf: (p) => abstracts.get(p.id)!, outDir: fileURLToPath(dir), at: { site, base }, stateFile });
+        const r = await writeOpenData({ ...(await readSource()), outDir: fileURLToPath(dir), at: { site, base }, stateFile });
         const days = r.written.length === r.days ? `all ${r.days} day files` : `${r.written.length} of ${r.days} day files${r.written.length ? ` (${r.written.slice(0, 3).join(', ')}${r.written.length > 3 ? ', …' : ''})` : ''}`;
         logger.info(
           `open data: wrote ${days}${r.wholeWritten ? ', papers.ndjson and papers.csv' : ''}` +

@@ -66,23 +66,15 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
   const daysDir = path.join(outDir, DAY_DATA_DIR);
   fs.mkdirSync(daysDir, { recursive: true });
   const written: string[] = [];
-  const writing = new Writes();
-  try {
-    for (const date of archive.days) {
-      const papers = papersOf(archive, archive.dayById.get(date)!);
-      const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
-      after.days[date] = key;
-      const file = path.join(daysDir, `${date}.json`);
-      if (before?.days[date] === key && fs.existsSync(file)) continue;
-      // Written while the next days are made (the disk and the CPU work side by side).
-      await writing.add(file, dayFileText(date, papers, at, json));
-      written.push(date);
-    }
-  } catch (error) {
-    await writing.done().catch(() => {});
-    throw error;
+  for (const date of archive.days) {
+    const papers = papersOf(archive, archive.dayById.get(date)!);
+    const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
+    after.days[date] = key;
+    const file = path.join(daysDir, `${date}.json`);
+    if (before?.days[date] === key && fs.existsSync(file)) continue;
+    writeWhole(file, dayFileText(date, papers, at, json));
+    written.push(date);
   }
-  await writing.done();
   const removed = removeOtherDays(daysDir, archive);
 
   // The day keys cover every listed paper and the order of the whole-archive files.
@@ -136,34 +128,6 @@ function readState(file: string, outDir: string): State | undefined {
 }
 
 const temporary = (file: string) => `${file}.${process.pid}.tmp`;
-
-/** Whole-file writes in flight, at most `limit` at once; `done` waits for all and fails with the first error. */
-class Writes {
-  readonly #pending = new Set<Promise<void>>();
-  readonly #limit: number;
-  #error: unknown;
-  constructor(limit = 16) {
-    this.#limit = limit;
-  }
-  async add(file: string, text: string): Promise<void> {
-    if (this.#pending.size >= this.#limit) await Promise.race(this.#pending);
-    if (this.#error) throw this.#error;
-    const write = (async () => {
-      await fs.promises.writeFile(temporary(file), text);
-      await fs.promises.rename(temporary(file), file);
-    })()
-      .catch((error: unknown) => {
-        this.#error ??= error;
-        return fs.promises.rm(temporary(file), { force: true });
-      })
-      .finally(() => this.#pending.delete(write));
-    this.#pending.add(write);
-  }
-  async done(): Promise<void> {
-    await Promise.all(this.#pending);
-    if (this.#error) throw this.#error;
-  }
-}
 
 function writeWhole(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
