@@ -35,7 +35,8 @@ export default function openData(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+          // The whole path: Astro's dev server has taken the base off `req.url` by now.
+          const pathname = decodeURIComponent(new URL(req.originalUrl ?? req.url ?? '/', 'http://dev').pathname);
           const prefix = normalizeBase(base);
           if (!pathname.startsWith(`${prefix}data/`)) return next();
           // Content sync has written the content index by the time a page is asked for.
