@@ -15,5 +15,5 @@ const result = await buildSearchIndex({
   cacheDir: path.join(scratch, 'cache'),
   shardSize: shardSize(),
 });
-placeShards(result, path.join(scratch, 'pagefind'));
+placeShards(result, path.join(scratch, 'pagefind'), path.join(scratch, 'placed.json'));
 console.log(`indexed ${result.papers} papers in ${result.shards.length} shard(s)`);

@@ -13,6 +13,7 @@ import { PAGEFIND_DIR } from '../utils/paths.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
+  let placedFile = '';
   let job: Promise<IndexResult> | undefined;
   let started = 0;
   return {
@@ -20,6 +21,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-shards');
+        placedFile = path.join(fileURLToPath(config.cacheDir), 'search-placed.json');
       },
       // As early as a build is known to be a build: the index reads the paper files itself, and
       // Astro's own memory peak (rendering, ~1 GB at 30,000 papers) leaves room for Pagefind's.
@@ -31,10 +33,11 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) throw new Error('the search index was never started');
         const result = await job;
-        placeShards(result, path.join(fileURLToPath(dir), PAGEFIND_DIR));
+        const placed = placeShards(result, path.join(fileURLToPath(dir), PAGEFIND_DIR), placedFile);
         logger.info(
           `search: ${result.papers} papers in ${result.shards.length} shard(s), ` +
-            `${result.built} indexed now, ${result.shards.length - result.built} from cache ` +
+            `${result.built} indexed now, ${result.shards.length - result.built} from cache, ` +
+            `${placed.replaced} placed in the output, the others kept ` +
             `(${Math.round(performance.now() - started)} ms since the build started)`,
         );
       },

@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import * as pagefind from 'pagefind';
 import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, tailSize, type SearchPaper } from './plan.ts';
 import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
-import { countWords, vocabularyOf, type WordCounts } from './vocabulary.ts';
+import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
 import { toRecord } from './record.ts';
 import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
 
@@ -45,7 +45,7 @@ function readPagefindVersion(): string {
   }
 }
 
-/** Reads every paper's front matter and body. */
+/** Reads every paper's front matter and the digest of its body (the body itself is not kept). */
 export function readPapers(papersDir: string): SearchPaper[] {
   let names: string[];
   try {
@@ -57,8 +57,25 @@ export function readPapers(papersDir: string): SearchPaper[] {
     const parts = splitFrontMatter(fs.readFileSync(path.join(papersDir, name), 'utf8'));
     // The content loader has validated every file by the time the index is built.
     const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; comments?: number | null; days: string[] };
-    return { slug: name.slice(0, -3), title: data.title, body: parts?.body ?? '', published: data.published ?? null, comments: data.comments ?? null, days: data.days };
+    return {
+      slug: name.slice(0, -3),
+      title: data.title,
+      bodyDigest: bodyDigest(parts?.body ?? ''),
+      published: data.published ?? null,
+      comments: data.comments ?? null,
+      days: data.days,
+    };
   });
+}
+
+const bodyDigest = (body: string) => createHash('sha256').update(body).digest('base64url').slice(0, 22);
+
+/** The body of a paper read by `readPapers`, which must not have changed since. */
+export function readBody(papersDir: string, paper: SearchPaper): string {
+  const file = path.join(papersDir, `${paper.slug}.md`);
+  const body = splitFrontMatter(fs.readFileSync(file, 'utf8'))?.body ?? '';
+  if (bodyDigest(body) !== paper.bodyDigest) throw new Error(`${file} changed while the search index was being built; build again`);
+  return body;
 }
 
 /** Indexes every shard missing from the cache, one Pagefind process at a time. */
@@ -66,7 +83,8 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
   const papers = readPapers(opts.papersDir);
   const shards = splitShards(orderForShards(papers), opts.shardSize);
   const dirs: string[] = [];
-  const counts: WordCounts[] = [];
+  // Added up shard by shard: only one shard's counts and abstracts are held at a time.
+  const tally = emptyTally();
   let built = 0;
   fs.mkdirSync(opts.cacheDir, { recursive: true });
   for (const [i, papers] of shards.entries()) {
@@ -75,39 +93,43 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     if (fs.existsSync(dir)) {
       const now = new Date();
       fs.utimesSync(dir, now, now); // marks it as in use for pruneCache
-      counts.push(JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
+      addCounts(tally, JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
       continue;
     }
     const started = performance.now();
-    counts.push(await indexShard(papers, dir));
+    addCounts(tally, await indexShard(papers, opts.papersDir, dir));
     built++;
     opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
   }
   pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  const vocabulary = vocabularyOf(counts);
-  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary };
+  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary: vocabularyOfTally(tally) };
 }
 
 /** A shard's word counts for the vocabulary, kept in its cache folder (never published). */
 const WORDS_FILE = 'words.json';
 
+/** Records sent to Pagefind before waiting for their answers (the service queues all it is sent). */
+const IN_FLIGHT = 256;
+
 /** Indexes one shard into `dir`; returns its word counts, also kept there. */
-async function indexShard(papers: SearchPaper[], dir: string): Promise<WordCounts> {
+async function indexShard(papers: SearchPaper[], papersDir: string, dir: string): Promise<WordCounts> {
   const temp = `${dir}.${process.pid}.tmp`;
   fs.rmSync(temp, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const pending: Promise<{ errors: string[] }>[] = [];
-    const texts = papers.map((p) => ({ title: p.title, text: markdownText(p.body) }));
-    for (const [i, paper] of papers.entries()) {
-      pending.push(index.addHTMLFile(toRecord(paper, texts[i].text)));
-      // Bounded in flight: the service queues every message it is sent.
-      if (pending.length >= 256) failOn(await Promise.all(pending.splice(0)));
+    // One paper at a time from its file to Pagefind: no abstract outlives its record.
+    const tally = emptyTally();
+    for (const paper of papers) {
+      const text = markdownText(readBody(papersDir, paper));
+      addPaper(tally, { title: paper.title, text });
+      pending.push(index.addHTMLFile(toRecord(paper, text)));
+      if (pending.length >= IN_FLIGHT) failOn(await Promise.all(pending.splice(0)));
     }
     failOn(await Promise.all(pending));
     failOn([await index.writeFiles({ outputPath: temp })]);
-    const words = countWords(texts);
+    const words = countsOf(tally);
     fs.writeFileSync(path.join(temp, WORDS_FILE), JSON.stringify(words));
     // The finished bundle appears under its final name at once, so a killed build never
     // leaves a half-written shard in the cache.
@@ -137,17 +159,44 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
   }
 }
 
+/** What `placeShards` last placed in an output folder: the cache folder's name at each place. */
+interface Placed {
+  pagefindOut: string;
+  folders: string[];
+}
+
 /**
  * Places the bundles in `pagefindOut` (the primary in the folder itself, the others in
  * `shard-<i>/`), hard-linked from the cache when possible, and writes the search page's
- * plan for the others to `shards.json`.
+ * plan for the others to `shards.json`. A place that already holds the same cached shard
+ * (as recorded in `stateFile` by the last placement into the same folder) is kept, so a
+ * daily rebuild replaces the shards that changed, not the 30,000 files of all of them.
  */
-export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize' | 'vocabulary'>, pagefindOut: string): void {
-  fs.rmSync(pagefindOut, { recursive: true, force: true });
+export function placeShards(
+  index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize' | 'vocabulary'>,
+  pagefindOut: string,
+  stateFile: string,
+): { replaced: number } {
   // Newest first: the primary holds the newest papers, which the search page queries
   // (with the next shards if it is nearly empty) before it merges the older shards.
-  const newestFirst = [...index.shards].reverse();
-  newestFirst.forEach((dir, i) => linkTree(dir, path.join(pagefindOut, shardFolder(i))));
+  const newestFirst = [...index.shards].reverse().map((dir) => ({ dir, name: path.basename(dir) }));
+  const before = readPlaced(stateFile, pagefindOut);
+  // Forgotten first: a build killed while placing leaves no record, and the next one places all.
+  fs.rmSync(stateFile, { force: true });
+  if (!before) fs.rmSync(pagefindOut, { recursive: true, force: true });
+  let replaced = 0;
+  newestFirst.forEach(({ dir, name }, i) => {
+    const to = path.join(pagefindOut, shardFolder(i));
+    if (before?.folders[i] === name && fs.existsSync(path.join(to, 'pagefind-entry.json'))) return;
+    clearShard(to, i);
+    linkTree(dir, to);
+    replaced++;
+  });
+  // Anything else at the top: places of shards the index no longer has (tail shards merged
+  // into a full one), and files that no placement put there.
+  const expected = new Set([...fs.readdirSync(newestFirst[0].dir)].filter((n) => !UNUSED.test(n)).concat(SHARDS_FILE, VOCAB_FILE));
+  newestFirst.forEach((_, i) => i > 0 && expected.add(shardFolder(i).slice(0, -1)));
+  for (const name of fs.readdirSync(pagefindOut)) if (!expected.has(name)) fs.rmSync(path.join(pagefindOut, name), { recursive: true, force: true });
   const folders = newestFirst.map((_, i) => shardFolder(i));
   const firstCount = firstSearchShards([...index.counts].reverse(), tailSize(index.shardSize));
   // The cache keys name the shards' contents, so together they change exactly when the index does.
@@ -155,6 +204,25 @@ export function placeShards(index: Pick<IndexResult, 'shards' | 'counts' | 'shar
   const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
   fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), index.vocabulary.join('\n'));
+  fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+  fs.writeFileSync(stateFile, JSON.stringify({ pagefindOut, folders: newestFirst.map((s) => s.name) } satisfies Placed));
+  return { replaced };
+}
+
+function readPlaced(stateFile: string, pagefindOut: string): Placed | undefined {
+  try {
+    const placed = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as Placed;
+    return placed.pagefindOut === pagefindOut && Array.isArray(placed.folders) ? placed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Empties the place of shard `i`; the primary's place is the folder the others sit in. */
+function clearShard(to: string, i: number): void {
+  if (i > 0) return fs.rmSync(to, { recursive: true, force: true });
+  if (!fs.existsSync(to)) return;
+  for (const name of fs.readdirSync(to)) if (!/^shard-\d+$/.test(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
 }
 
 /**

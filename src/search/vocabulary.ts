@@ -14,31 +14,55 @@ export interface WordCounts {
   inTitle: string[];
 }
 
-/** Counts words over papers (`title`, `text`: the abstract as plain text). */
-export function countWords(papers: Iterable<{ title: string; text: string }>): WordCounts {
-  const papersWith = new Map<string, number>();
-  const inTitle = new Set<string>();
-  for (const { title, text } of papers) {
-    const titleWords = queryWords(title);
-    for (const w of titleWords) inTitle.add(w);
-    for (const w of new Set([...titleWords, ...queryWords(text)])) papersWith.set(w, (papersWith.get(w) ?? 0) + 1);
-  }
-  return { papersWith: [...papersWith], inTitle: [...inTitle] };
+/** Word counts of disjoint sets of papers (e.g. one per shard), added up as they come. */
+export interface WordTally {
+  papersWith: Map<string, number>;
+  inTitle: Set<string>;
 }
 
-/** The vocabulary from the counts of disjoint sets of papers (e.g. one per shard). */
-export function vocabularyOf(parts: Iterable<WordCounts>, max = MAX_VOCABULARY): Vocabulary {
-  const papersWith = new Map<string, number>();
-  const inTitle = new Set<string>();
-  for (const part of parts) {
-    for (const [w, n] of part.papersWith) papersWith.set(w, (papersWith.get(w) ?? 0) + n);
-    for (const w of part.inTitle) inTitle.add(w);
-  }
+export function emptyTally(): WordTally {
+  return { papersWith: new Map(), inTitle: new Set() };
+}
+
+/** Adds one paper's words (`text`: its abstract as plain text) to the tally. */
+export function addPaper(tally: WordTally, { title, text }: { title: string; text: string }): void {
+  const titleWords = queryWords(title);
+  for (const w of titleWords) tally.inTitle.add(w);
+  for (const w of new Set([...titleWords, ...queryWords(text)])) tally.papersWith.set(w, (tally.papersWith.get(w) ?? 0) + 1);
+}
+
+/** The counts of a tally, as kept beside a shard. */
+export function countsOf(tally: WordTally): WordCounts {
+  return { papersWith: [...tally.papersWith], inTitle: [...tally.inTitle] };
+}
+
+/** Counts words over papers (`title`, `text`: the abstract as plain text). */
+export function countWords(papers: Iterable<{ title: string; text: string }>): WordCounts {
+  const tally = emptyTally();
+  for (const paper of papers) addPaper(tally, paper);
+  return countsOf(tally);
+}
+
+/** Adds one set's counts to the tally (sets must not share papers). */
+export function addCounts(tally: WordTally, part: WordCounts): void {
+  for (const [w, n] of part.papersWith) tally.papersWith.set(w, (tally.papersWith.get(w) ?? 0) + n);
+  for (const w of part.inTitle) tally.inTitle.add(w);
+}
+
+/** The vocabulary of a tally: most used first, one-off abstract words and numbers left out. */
+export function vocabularyOfTally({ papersWith, inTitle }: WordTally, max = MAX_VOCABULARY): Vocabulary {
   return [...papersWith]
     .filter(([w, n]) => w.length >= 3 && !/^\d+$/.test(w) && (n >= 2 || inTitle.has(w)))
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, max)
     .map(([w]) => w);
+}
+
+/** The vocabulary from the counts of disjoint sets of papers. */
+export function vocabularyOf(parts: Iterable<WordCounts>, max = MAX_VOCABULARY): Vocabulary {
+  const tally = emptyTally();
+  for (const part of parts) addCounts(tally, part);
+  return vocabularyOfTally(tally, max);
 }
 
 /** The vocabulary of one set of papers. */

@@ -1,0 +1,121 @@
+// The search index built from paper files by the real Pagefind: what planning holds, what a
+// rebuild reuses, and that the vocabulary added up shard by shard is the whole archive's.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSearchIndex, placeShards, readBody, readPapers } from '../../src/search/index-fs.ts';
+import { buildVocabulary } from '../../src/search/vocabulary.ts';
+
+let root = '';
+let papersDir = '';
+const abstracts: Record<string, string> = {
+  alpha: 'Diffusion transformers scale with attention and diffusion sampling.',
+  beta: 'Reinforcement learning agents plan with attention over memory.',
+  gamma: 'Speech models \\& audio tokenizers learn attention over waveforms.',
+};
+const write = (slug: string, day: string, body: string, comments = 1) =>
+  fs.writeFileSync(
+    path.join(papersDir, `${slug}.md`),
+    `---\ntitle: 'Paper ${slug} attention'\nauthors: 1\norganization: null\npublished: '2024-01-02'\ncomments: ${comments}\ndays:\n  - '${day}'\n---\n${body}\n`,
+  );
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
+  papersDir = path.join(root, 'papers');
+  fs.mkdirSync(papersDir);
+  Object.entries(abstracts).forEach(([slug, body], i) => write(slug, `2025-01-0${i + 1}`, body));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('readPapers', () => {
+  it('keeps a digest of each abstract, not the abstract', () => {
+    const papers = readPapers(papersDir);
+    expect(papers.map((p) => p.slug)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(JSON.stringify(papers)).not.toContain('Diffusion');
+    expect(new Set(papers.map((p) => p.bodyDigest)).size).toBe(3);
+    expect(readBody(papersDir, papers[0])).toBe(`${abstracts.alpha}\n`);
+  });
+
+  it('refuses an abstract changed after planning, naming the file', () => {
+    const [alpha] = readPapers(papersDir);
+    write('alpha', '2025-01-01', 'Another abstract.');
+    expect(() => readBody(papersDir, alpha)).toThrow(/alpha\.md changed while the search index was being built/);
+  });
+});
+
+describe('buildSearchIndex', () => {
+  it('indexes missing shards only, and adds up the vocabulary of the whole archive', async () => {
+    const cacheDir = path.join(root, 'cache');
+    const first = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(first.counts).toEqual([2, 1]);
+    expect(first.built).toBe(2);
+    for (const dir of first.shards) expect(fs.existsSync(path.join(dir, 'pagefind-entry.json'))).toBe(true);
+    const texts = Object.entries(abstracts).map(([slug, text]) => ({ title: `Paper ${slug} attention`, text: text.replace('\\&', '&') }));
+    expect(first.vocabulary).toEqual(buildVocabulary(texts));
+    expect(first.vocabulary).toContain('attention');
+
+    // A new comment count changes only its shard; the vocabulary comes from the cached counts.
+    write('gamma', '2025-01-03', abstracts.gamma, 7);
+    const second = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(second.built).toBe(1);
+    expect(second.shards[0]).toBe(first.shards[0]);
+    expect(second.shards[1]).not.toBe(first.shards[1]);
+    expect(second.vocabulary).toEqual(first.vocabulary);
+  }, 60_000);
+});
+
+describe('placeShards', () => {
+  const list = (dir: string): string[] =>
+    fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const inode = (file: string) => fs.statSync(file).ino;
+
+  it('replaces only the places whose shard changed, and ends as a placement from nothing', async () => {
+    const cacheDir = path.join(root, 'cache');
+    const out = path.join(root, 'dist', 'pagefind');
+    const state = path.join(root, 'placed.json');
+    const first = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(placeShards(first, out, state).replaced).toBe(2);
+    // Newest first: the one-paper tail shard is the primary, the full shard in shard-1/.
+    const olderEntry = path.join(out, 'shard-1', 'pagefind-entry.json');
+    const olderInode = inode(olderEntry);
+    expect(placeShards(first, out, state).replaced).toBe(0);
+
+    write('delta', '2025-01-04', 'Graph networks with attention.');
+    const second = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(placeShards(second, out, state).replaced).toBe(1);
+    expect(inode(olderEntry)).toBe(olderInode);
+
+    const fresh = path.join(root, 'fresh', 'pagefind');
+    placeShards(second, fresh, path.join(root, 'fresh.json'));
+    expect(list(out)).toEqual(list(fresh));
+    for (const file of list(fresh)) expect(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(fresh, file))), file).toBe(true);
+
+    // A fifth paper fills the tail: two full shards, and the old shard-1 place is re-used.
+    write('epsilon', '2025-01-05', 'Tokenizers for code.');
+    const third = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(third.counts).toEqual([2, 2, 1]);
+    placeShards(third, out, state);
+    const fresh3 = path.join(root, 'fresh3', 'pagefind');
+    placeShards(third, fresh3, path.join(root, 'fresh3.json'));
+    expect(list(out)).toEqual(list(fresh3));
+  }, 60_000);
+
+  it('places everything again without a record of the last placement, or after the output was removed', async () => {
+    const cacheDir = path.join(root, 'cache');
+    const out = path.join(root, 'dist', 'pagefind');
+    const state = path.join(root, 'placed.json');
+    const index = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    placeShards(index, out, state);
+    fs.writeFileSync(path.join(out, 'stray.txt'), 'left by someone');
+    expect(placeShards(index, out, state).replaced).toBe(0);
+    expect(fs.existsSync(path.join(out, 'stray.txt'))).toBe(false);
+    fs.writeFileSync(path.join(out, 'stray.txt'), 'left by someone');
+    fs.rmSync(state);
+    expect(placeShards(index, out, state).replaced).toBe(2);
+    expect(fs.existsSync(path.join(out, 'stray.txt'))).toBe(false);
+    fs.rmSync(path.join(root, 'dist'), { recursive: true });
+    expect(placeShards(index, out, state).replaced).toBe(2);
+    expect(fs.existsSync(path.join(out, 'shard-1', 'pagefind-entry.json'))).toBe(true);
+  }, 60_000);
+});
