@@ -14,6 +14,15 @@ function tmp(): string {
   return d;
 }
 
+const file = (dir: string) => path.join(dir, 'k.jsonl');
+/** The ids of the entries the cache file holds, in order. */
+const ids = (dir: string) =>
+  readFileSync(file(dir), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line.replace(/,$/, '')) as [string])[0]);
+
 /** derivePerPaper with a derive that records which ids it was asked for. */
 function run(dir: string | undefined, papers: { id: string; digest: string }[], salt = 's1') {
   const asked: string[] = [];
@@ -40,13 +49,44 @@ describe('derivePerPaper', () => {
     run(dir, papers);
     expect(run(dir, papers, 's2').asked).toEqual(['a', 'b']);
     run(dir, papers.slice(0, 1), 's2');
-    expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'k.json'), 'utf8')).entries)).toEqual(['a']);
+    expect(ids(dir)).toEqual(['a']);
+  });
+
+  it('appends new values to the file, and writes it whole once a quarter of it is stale', () => {
+    const dir = tmp();
+    const many = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, digest: '1' }));
+    run(dir, many);
+    const first = readFileSync(file(dir), 'utf8');
+    // A new paper and a changed one: appended, the file's start untouched.
+    const next = [...many.slice(0, 7), { id: 'p7', digest: '2' }, { id: 'p8', digest: '1' }];
+    expect(run(dir, next).asked).toEqual(['p7', 'p8']);
+    const second = readFileSync(file(dir), 'utf8');
+    expect(second.startsWith(first)).toBe(true);
+    expect(second.split('\n').filter(Boolean)).toHaveLength(1 + 8 + 2);
+    // Read back: the later line for p7 wins.
+    expect(run(dir, next)).toEqual({ out: run(undefined, next).out, asked: [] });
+    // Three papers removed: 4 stale lines of 6 live entries, so the file is written whole.
+    run(dir, next.slice(3));
+    expect(ids(dir)).toEqual(['p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
+    expect(run(dir, next.slice(3)).asked).toEqual([]);
+  });
+
+  it('derives again only the entry a killed build cut short', () => {
+    const dir = tmp();
+    run(dir, papers);
+    writeFileSync(file(dir), readFileSync(file(dir), 'utf8').slice(0, -4));
+    const again = run(dir, papers);
+    expect(again.asked).toEqual(['b']);
+    expect(again.out).toEqual(run(undefined, papers).out);
+    // Written whole again, so later appends start on a line of their own.
+    expect(readFileSync(file(dir), 'utf8').endsWith('\n')).toBe(true);
+    expect(run(dir, papers).asked).toEqual([]);
   });
 
   it('gives the same answer with a corrupt cache or no cache folder', () => {
     const dir = tmp();
     run(dir, papers);
-    writeFileSync(path.join(dir, 'k.json'), '{"salt":"s1","entries":');
+    writeFileSync(file(dir), '{"format":2,"salt":');
     const again = run(dir, papers);
     expect(again.asked).toEqual(['a', 'b']);
     expect(again.out).toEqual(run(undefined, papers).out);

@@ -1,7 +1,7 @@
 // Values derived from each paper's whole file (which topics it matches, ...), kept between
 // builds and keyed by the file's digest from the content layer: a daily rebuild derives them
-// for the new and changed papers only, not by reading 30,000 files again. A cache is one JSON
-// file per kind under Astro's cacheDir (src/integrations/derived-cache.ts says where); its
+// for the new and changed papers only, not by reading 30,000 files again. A cache is one file
+// of JSON lines per kind under Astro's cacheDir (src/integrations/derived-cache.ts says where); its
 // `salt` names everything besides the file that the values depend on (configuration, the
 // deriving code), and a different salt discards it. Without a cacheDir (outside a build) or
 // with an unreadable cache, everything is derived afresh: the cache changes cost, not output.
@@ -16,12 +16,6 @@ export function derivedDir(cacheDir?: string): string | undefined {
   return cacheDir === undefined ? process.env[DERIVED_CACHE_ENV] || undefined : path.join(cacheDir, 'derived');
 }
 
-interface CacheFile<T> {
-  salt: string;
-  /** id → [digest, value] */
-  entries: Record<string, [string, T]>;
-}
-
 export interface DerivedOptions<T> {
   /** The cache's file name (without `.json`). */
   kind: string;
@@ -31,39 +25,119 @@ export interface DerivedOptions<T> {
   derive: (id: string) => T;
 }
 
-/** `derive(id)` for every paper, reused from the cache where the paper's digest is unchanged. */
+/**
+ * `derive(id)` for every paper, reused from the cache where the paper's digest is unchanged.
+ * The cache is JSON lines (a header with the salt, then `[id, digest, value]` per line, a
+ * later line for an id replacing an earlier one), so a daily rebuild appends the new day's
+ * values instead of writing 50 MB again; once a quarter of its lines are replaced or of
+ * removed papers, it is written again whole.
+ */
 export function derivePerPaper<T>(papers: Iterable<{ id: string; digest?: string | number }>, opts: DerivedOptions<T>): Map<string, T> {
   const dir = 'dir' in opts ? opts.dir : derivedDir();
-  const file = dir ? path.join(dir, `${opts.kind}.json`) : undefined;
-  const before = file ? read<T>(file, opts.salt) : {};
-  const after: Record<string, [string, T]> = {};
+  const file = dir ? path.join(dir, `${opts.kind}.jsonl`) : undefined;
+  const before = file ? read<T>(file, opts.salt) : undefined;
+  const fresh: Entry<T>[] = [];
+  const digests = new Map<string, string>();
   const out = new Map<string, T>();
-  let changed = !file || !fs.existsSync(file);
   for (const { id, digest } of papers) {
     const key = String(digest ?? '');
-    const hit = key && before[id]?.[0] === key ? before[id] : undefined;
-    const value = hit ? hit[1] : opts.derive(id);
-    if (!hit) changed = true;
-    after[id] = [key, value];
-    out.set(id, value);
+    const hit = key ? before?.entries.get(id) : undefined;
+    if (hit && hit[0] === key) out.set(id, hit[1]);
+    else {
+      const value = opts.derive(id);
+      out.set(id, value);
+      fresh.push([id, key, value]);
+    }
+    digests.set(id, key);
   }
-  if (file && (changed || Object.keys(before).length !== out.size)) write(file, { salt: opts.salt, entries: after });
+  if (!file) return out;
+  // Lines of the file, once the fresh ones are appended, that no paper reads any more.
+  const stale = (before?.lines ?? 0) + fresh.length - out.size;
+  if (!before || !before.endsWithNewline || stale > out.size * MAX_STALE_SHARE) {
+    writeWhole(file, opts.salt, [...out].map(([id, value]) => [id, digests.get(id)!, value]));
+  } else if (fresh.length > 0) {
+    fs.appendFileSync(file, fresh.map(line).join(''));
+  }
   return out;
 }
 
-function read<T>(file: string, salt: string): Record<string, [string, T]> {
+/** Replaced or removed entries beyond this share of the live ones: the file is written whole. */
+const MAX_STALE_SHARE = 0.25;
+
+/** Bump when the file's shape changes. */
+const FORMAT = 2;
+
+type Entry<T> = [id: string, digest: string, value: T];
+
+/** An entry's line: its JSON and a comma (see `read`). */
+const line = (entry: Entry<unknown>) => `${JSON.stringify(entry)},\n`;
+
+interface Loaded<T> {
+  entries: Map<string, [string, T]>;
+  /** Entry lines read, the replaced ones included. */
+  lines: number;
+  /** False when the last line was cut short (a build killed while appending). */
+  endsWithNewline: boolean;
+}
+
+function read<T>(file: string, salt: string): Loaded<T> | undefined {
+  let text: string;
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile<T>;
-    return json.salt === salt && json.entries && typeof json.entries === 'object' ? json.entries : {};
+    text = fs.readFileSync(file, 'utf8');
   } catch {
-    return {};
+    return undefined;
   }
+  try {
+    const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { format?: number; salt?: string };
+    if (header.format !== FORMAT || header.salt !== salt) return undefined;
+  } catch {
+    return undefined;
+  }
+  const body = text.slice(text.indexOf('\n') + 1);
+  const endsWithNewline = text.endsWith('\n');
+  // Each line is an entry and a comma, so the lines together parse as one array (fast); a
+  // line cut short by a killed build spoils that, and then they are parsed one by one.
+  let parsed: unknown[] | undefined;
+  if (endsWithNewline) {
+    try {
+      parsed = JSON.parse(`[${body.slice(0, body.lastIndexOf(','))}]`) as unknown[];
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!parsed) {
+    parsed = [];
+    for (const line of body.split('\n')) {
+      try {
+        parsed.push(JSON.parse(line.replace(/,$/, '')));
+      } catch {
+        // cut short: that paper is derived again
+      }
+    }
+  }
+  const entries = new Map<string, [string, T]>();
+  let count = 0;
+  for (const entry of parsed) {
+    if (!Array.isArray(entry) || entry.length !== 3 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') continue;
+    entries.set(entry[0], [entry[1], entry[2] as T]);
+    count++;
+  }
+  return { entries, lines: count, endsWithNewline };
 }
 
 /** Written whole under a temporary name, then renamed: a killed build leaves the old file. */
-function write<T>(file: string, data: CacheFile<T>): void {
+function writeWhole<T>(file: string, salt: string, entries: Entry<T>[]): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(data));
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, salt })}\n`);
+    // In slices: one string of 50 MB would be built only to be written.
+    for (let i = 0; i < entries.length; i += 1000) fs.writeSync(fd, entries.slice(i, i + 1000).map(line).join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(temp, file);
+  // The whole-JSON file of earlier versions.
+  fs.rmSync(file.replace(/\.jsonl$/, '.json'), { force: true });
 }
