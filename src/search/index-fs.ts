@@ -10,6 +10,7 @@ import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './cont
 import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
 import { toRecord } from './record.ts';
 import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
+import { cacheKey } from '../utils/cache-key.ts';
 
 export interface IndexOptions {
   /** Folder of `<slug>.md` paper files. */
@@ -68,7 +69,7 @@ export function readPapers(papersDir: string): SearchPaper[] {
   });
 }
 
-const bodyDigest = (body: string) => createHash('sha256').update(body).digest('base64url').slice(0, 22);
+const bodyDigest = (body: string) => cacheKey(body);
 
 /** The body of a paper read by `readPapers`, which must not have changed since. */
 export function readBody(papersDir: string, paper: SearchPaper): string {

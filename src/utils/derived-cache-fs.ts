@@ -17,7 +17,7 @@ export function derivedDir(cacheDir?: string): string | undefined {
 }
 
 export interface DerivedOptions<T> {
-  /** The cache's file name (without `.json`). */
+  /** The cache's file name (without `.jsonl`). */
   kind: string;
   salt: string;
   /** The folder; `process.env.ARCHIVE_DERIVED_CACHE_DIR` by default, none outside a build. */
@@ -36,25 +36,24 @@ export function derivePerPaper<T>(papers: Iterable<{ id: string; digest?: string
   const dir = 'dir' in opts ? opts.dir : derivedDir();
   const file = dir ? path.join(dir, `${opts.kind}.jsonl`) : undefined;
   const before = file ? read<T>(file, opts.salt) : undefined;
+  const all: Entry<T>[] = [];
   const fresh: Entry<T>[] = [];
-  const digests = new Map<string, string>();
-  const out = new Map<string, T>();
   for (const { id, digest } of papers) {
     const key = String(digest ?? '');
     const hit = key ? before?.entries.get(id) : undefined;
-    if (hit && hit[0] === key) out.set(id, hit[1]);
+    if (hit && hit[0] === key) all.push([id, key, hit[1]]);
     else {
-      const value = opts.derive(id);
-      out.set(id, value);
-      fresh.push([id, key, value]);
+      const entry: Entry<T> = [id, key, opts.derive(id)];
+      all.push(entry);
+      fresh.push(entry);
     }
-    digests.set(id, key);
   }
+  const out = new Map(all.map(([id, , value]) => [id, value]));
   if (!file) return out;
   // Lines of the file, once the fresh ones are appended, that no paper reads any more.
   const stale = (before?.lines ?? 0) + fresh.length - out.size;
   if (!before || !before.endsWithNewline || stale > out.size * MAX_STALE_SHARE) {
-    writeWhole(file, opts.salt, [...out].map(([id, value]) => [id, digests.get(id)!, value]));
+    writeWhole(file, opts.salt, all);
   } else if (fresh.length > 0) {
     fs.appendFileSync(file, fresh.map(line).join(''));
   }
