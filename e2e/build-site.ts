@@ -17,6 +17,20 @@ export interface AstroBuild {
 }
 
 /**
+ * What Vitest adds to the environment of its workers (its own flags, and `import.meta.env` as
+ * variables: `MODE`, `DEV`, `PROD`, ...). Astro inlines such variables into its bundle, so a test
+ * build must not inherit them: it builds as the user's `npm run build` does.
+ */
+const VITEST_VARIABLES = ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'FORCE_TTY', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/** The environment of a build: this process's, without Vitest's additions, plus `extra`. */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of VITEST_VARIABLES) if (!(name in extra)) delete env[name];
+  return env;
+}
+
+/**
  * Run `astro build`; resolves to its log as plain text (Astro colours it when `CI` is set, and
  * tests read page paths out of it), rejects with it on failure.
  */
@@ -24,7 +38,7 @@ export async function astroBuild({ content, outDir, cacheDir, env = {} }: AstroB
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
     // A private cache, so a test build never reuses or overwrites the developer's own.
-    env: { ...process.env, ARCHIVE_CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: buildEnv({ ARCHIVE_CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

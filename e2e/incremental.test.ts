@@ -41,6 +41,8 @@ async function expectSameAsFreshBuild(label: string): Promise<void> {
   expect(differing).toEqual([]);
 }
 
+/** The variable a shell sets to the path of the command it runs. */
+const LAUNCHED_BY = (command: string) => ({ _: command });
 const paperPage = (slug: string) => path.join(live().outDir, 'papers', slug, 'index.html');
 /** Pages the build kept from the last one (`/papers/x/`, `/topics/`), from its log. */
 const cached = (log: string) => log.split('\n').filter((l) => l.includes('(cached)')).map((l) => l.match(/\s(\/\S*\/)index\.html/)?.[1]);
@@ -57,7 +59,7 @@ const relatedSlugs = (slug: string) => [...(relatedSection(slug) ?? '').matchAll
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'archive-e2e-incremental-'));
   ingest(DAY1);
-  await astroBuild(live());
+  await astroBuild({ ...live(), env: LAUNCHED_BY('/usr/bin/npm') });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -70,7 +72,7 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     const relatedBefore = new Map(day1Papers.map((slug) => [slug, relatedSection(slug)]));
     const dataBefore = dataDayTimes();
     ingest(DAY2);
-    const log = await astroBuild(live());
+    const log = await astroBuild({ ...live(), env: LAUNCHED_BY('/usr/bin/npm') });
 
     const relisted = readdirSync(path.join(content(), 'papers')).filter((f) => {
       const text = readFileSync(path.join(content(), 'papers', f), 'utf8');
@@ -123,7 +125,7 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     ingest('--replace', edited);
     expect(existsSync(path.join(content(), 'papers', `${DROPPED_SLUG}.md`))).toBe(false);
 
-    const log = await astroBuild(live());
+    const log = await astroBuild({ ...live(), env: LAUNCHED_BY('/usr/bin/npm') });
     // Exactly the paper pages that show something else were rendered again; among them, pages
     // whose paper did not change but whose related list lost the dropped paper.
     const kept = slugs.filter((s) => s !== DROPPED_SLUG && readFileSync(paperPage(s), 'utf8') === pagesBefore.get(s));
@@ -140,5 +142,12 @@ describe('incremental rebuild', { timeout: 240_000 }, () => {
     expect(log).toMatch(/open data: wrote 1 of 2 day files \(2025-12-09\), papers\.ndjson and papers\.csv/);
 
     await expectSameAsFreshBuild('replaced-day');
+  });
+
+  it('with nothing new, keeps every page however the build is launched', async () => {
+    // The shell's `_` names the launching command; it once went into every page's code hash.
+    const log = await astroBuild({ ...live(), env: LAUNCHED_BY('/usr/bin/make') });
+    const pages = readdirSync(path.join(content(), 'papers')).length + readdirSync(path.join(content(), 'days')).length;
+    expect(cachedPages(log).length).toBe(pages);
   });
 });

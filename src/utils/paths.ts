@@ -2,8 +2,19 @@
 // from here, so `base` (sub-folder hosting) and `site` are honoured everywhere.
 
 // Outside Vite (the search indexer runs while Astro loads its config) there is no env: the
-// callers there pass `base` explicitly.
-const BASE: string = import.meta.env?.BASE_URL ?? '/';
+// callers there pass `base` explicitly. Only `import.meta.env.BASE_URL` is named, never
+// `import.meta.env` alone: for a bare reference Astro inlines every environment variable whose
+// name occurs in the module's source (`_`, the shell's path of the launching command, among
+// them), and the page's incremental-build hash would then change with how a build is launched.
+const BASE: string = baseUrl();
+
+function baseUrl(): string {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
+}
 
 /** `base` with exactly one leading and one trailing slash (`/`, `/archive/`). */
 export function normalizeBase(base: string): string {
