@@ -1,9 +1,11 @@
 // Astro integration: tells page code where to keep values derived from whole paper files
 // between builds (src/utils/derived-cache-fs.ts): a folder in Astro's resolved cacheDir,
 // handed over in the process environment (a static build renders pages in this process).
-// Configs that move cacheDir (tests, the bench's wrapper config) are honoured.
+// Configs that move cacheDir (tests, the bench's wrapper config) are honoured. It also opens
+// the build's store of values shared by pages and integrations (src/utils/build-shared.ts).
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { openBuildShared } from '../utils/build-shared.ts';
 import { DERIVED_CACHE_ENV, derivedDir } from '../utils/derived-cache-fs.ts';
 
 export default function derivedCache(): AstroIntegration {
@@ -13,6 +15,7 @@ export default function derivedCache(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         process.env[DERIVED_CACHE_ENV] = derivedDir(fileURLToPath(config.cacheDir));
       },
+      'astro:build:start': () => openBuildShared(),
     },
   };
 }

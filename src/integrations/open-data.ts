@@ -6,18 +6,17 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITE_URL } from '../config.ts';
-import { readAbstracts } from '../utils/abstract.ts';
-import { readArchive } from '../utils/load-archive.ts';
+import { sharedAbstracts } from '../utils/abstract.ts';
+import { sharedArchive } from '../utils/load-archive.ts';
 import { openDataFile, writeOpenData, type OpenDataOptions } from '../utils/open-data-fs.ts';
 import { normalizeBase } from '../utils/paths.ts';
 
 /**
- * The archive and each paper's abstract, read afresh (not the pages' module cache: this code
- * is another build of it), the abstracts from the derived-values cache the pages fill.
+ * The archive and each paper's abstract: in a build, those the pages had (the build's shared
+ * store); in the dev server, read afresh for each request.
  */
 async function readSource(): Promise<Pick<OpenDataOptions, 'archive' | 'abstractOf'>> {
-  const archive = await readArchive();
-  const abstracts = readAbstracts(archive.paperBySlug.values());
+  const [archive, abstracts] = await Promise.all([sharedArchive(), sharedAbstracts()]);
   return { archive, abstractOf: (p) => abstracts.get(p.id)! };
 }
 

@@ -16,16 +16,20 @@ export default function pagefindIntegration(): AstroIntegration {
   let placedFile = '';
   let job: Promise<IndexResult> | undefined;
   let started = 0;
+  let building = false;
   return {
     name: 'archive:pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      // As early as a build is known to be a build and where its cache is, before content sync:
+      // the index reads the paper files itself, and in a daily rebuild it is what the build
+      // waits for last. (A build that fails later exits the process, and the worker with it.)
+      'astro:config:done': ({ config, logger }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-shards');
         placedFile = path.join(fileURLToPath(config.cacheDir), 'search-placed.json');
-      },
-      // As early as a build is known to be a build: the index reads the paper files itself, and
-      // Astro's own memory peak (rendering, ~1 GB at 30,000 papers) leaves room for Pagefind's.
-      'astro:build:start': ({ logger }) => {
+        if (!building) return;
         started = performance.now();
         job = buildSearchIndexInWorker({ papersDir: contentDir('papers'), cacheDir, shardSize: shardSize(), log: (m) => logger.info(m) });
         job.catch(() => {}); // reported when awaited in astro:build:done

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../content-dir.ts';
+import { buildShared } from './build-shared.ts';
 import { derivePerPaper } from './derived-cache-fs.ts';
-import { loadArchive, type Paper } from './load-archive.ts';
+import { sharedArchive, type Paper } from './load-archive.ts';
 import { markdownText, splitFrontMatter, textToHtml } from './markdown-text.ts';
 
 /** The abstract as plain text, from `content/papers/<slug>.md`. */
@@ -46,5 +47,10 @@ let all: Promise<Map<string, string>> | undefined;
 
 /** Every paper's abstract as plain text, by slug: the same map for every caller in a build. */
 export function allAbstracts(): Promise<Map<string, string>> {
-  return (all ??= loadArchive().then((archive) => readAbstracts(archive.paperBySlug.values())));
+  return (all ??= sharedAbstracts());
+}
+
+/** The build's abstracts, shared by the pages and the open-data step; outside a build, read now. */
+export function sharedAbstracts(): Promise<Map<string, string>> {
+  return buildShared('abstracts', () => sharedArchive().then((archive) => readAbstracts(archive.paperBySlug.values())));
 }

@@ -1,8 +1,10 @@
 // The archive as pages need it, loaded once per build from the content index the content
 // loader wrote during content sync (src/utils/content-index-fs.ts), and shared by every page
-// (a module-level cache keeps 30,000 pages from rescanning it). Entries are reduced to what
-// pages show (id, data, digest): page props stay small.
+// (a module-level cache keeps 30,000 pages from rescanning it, and the build's shared store
+// gives the same archive to the integrations). Entries are reduced to what pages show (id,
+// data, digest): page props stay small.
 import type { DayData, StoredPaperData } from '../schema.ts';
+import { buildShared } from './build-shared.ts';
 import { COLLECTIONS, readContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
 import { groupPeriods, isoWeek, monthOf, type Period } from './periods.ts';
@@ -31,11 +33,16 @@ let cached: Promise<Archive> | undefined;
 
 /** The whole archive, indexed; the same promise for every caller in a build. */
 export function loadArchive(): Promise<Archive> {
-  cached ??= readArchive();
+  cached ??= sharedArchive();
   return cached;
 }
 
-/** The whole archive, read now (for code that outlives one build, such as an integration). */
+/** The build's archive, shared with the integrations; outside a build, read now. */
+export function sharedArchive(): Promise<Archive> {
+  return buildShared('archive', readArchive);
+}
+
+/** The whole archive, read now. */
 export async function readArchive(): Promise<Archive> {
   const days: Day[] = entries(COLLECTIONS.days).map(([id, e]) => ({ id, data: e.data as DayData }));
   const papers: Paper[] = entries(COLLECTIONS.papers).map(([id, e]) => ({ id, data: e.data as StoredPaperData, digest: e.digest }));

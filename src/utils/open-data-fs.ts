@@ -8,11 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { ABSTRACT_TEXT_VERSION } from './abstract.ts';
 import { cacheKey, paperPageKeyPart } from './cache-key.ts';
 import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
-import { CSV_OPTIONS, csvText, dayFileText, ndjsonLines, recordJson, type AbstractOf } from './open-data.ts';
+import { CSV_OPTIONS, dayFileText, recordsOf, wholeFiles, type AbstractOf, type WholePiece } from './open-data.ts';
 import { papersOf, type Archive } from './load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from './paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
@@ -60,7 +59,7 @@ interface State {
 /** Writes what changed of the archive's open data since the last build into `outDir`. */
 export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile }: OpenDataOptions): Promise<OpenDataResult> {
   const before = readState(stateFile, outDir);
-  const json = recordJson(at, abstractOf);
+  const recordOf = recordsOf(at, abstractOf);
   const after: State = { outDir, days: {}, whole: '' };
 
   const daysDir = path.join(outDir, DAY_DATA_DIR);
@@ -72,7 +71,7 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
     after.days[date] = key;
     const file = path.join(daysDir, `${date}.json`);
     if (before?.days[date] === key && fs.existsSync(file)) continue;
-    writeWhole(file, dayFileText(date, papers, at, json));
+    writeWhole(file, dayFileText(date, papers, at, recordOf));
     written.push(date);
   }
   const removed = removeOtherDays(daysDir, archive);
@@ -84,10 +83,7 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
   const ndjson = path.join(outDir, PAPERS_NDJSON_FILE);
   const csv = path.join(outDir, PAPERS_CSV_FILE);
   const wholeWritten = before?.whole !== after.whole || !fs.existsSync(ndjson) || !fs.existsSync(csv);
-  if (wholeWritten) {
-    await streamWhole(ndjson, Readable.from(ndjsonLines(archive, json, 256)));
-    await streamWhole(csv, csvText(archive, at, abstractOf));
-  }
+  if (wholeWritten) writeWholeFiles(ndjson, csv, wholeFiles(archive, recordOf));
   // Written last: a build killed before this point is taken for one that wrote nothing.
   writeWhole(stateFile, JSON.stringify(after));
   return { days: archive.days.length, written, removed, wholeWritten };
@@ -98,12 +94,13 @@ export function openDataFile(
   file: string,
   { archive, abstractOf, at }: Pick<OpenDataOptions, 'archive' | 'abstractOf' | 'at'>,
 ): { type: string; body: Readable } | undefined {
-  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonLines(archive, recordJson(at, abstractOf), 256)) };
-  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: csvText(archive, at, abstractOf) };
+  const pieces = (key: keyof WholePiece) => Readable.from(wholeFiles(archive, recordsOf(at, abstractOf)).map((piece) => piece[key]));
+  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: pieces('ndjson') };
+  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: pieces('csv') };
   const date = file.startsWith(`${DAY_DATA_DIR}/`) && file.endsWith('.json') ? file.slice(DAY_DATA_DIR.length + 1, -5) : undefined;
   const day = date === undefined ? undefined : archive.dayById.get(date);
   if (!day) return undefined;
-  return { type: 'application/json; charset=utf-8', body: Readable.from([dayFileText(day.id, papersOf(archive, day), at, recordJson(at, abstractOf))]) };
+  return { type: 'application/json; charset=utf-8', body: Readable.from([dayFileText(day.id, papersOf(archive, day), at, recordsOf(at, abstractOf))]) };
 }
 
 /** Day files in `dir` whose day is not in the archive (from an earlier archive), removed. */
@@ -135,13 +132,22 @@ function writeWhole(file: string, text: string): void {
   fs.renameSync(temporary(file), file);
 }
 
-async function streamWhole(file: string, text: Readable): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** papers.ndjson and papers.csv written side by side, piece by piece; both appear whole, or neither is changed. */
+function writeWholeFiles(ndjson: string, csv: string, pieces: Iterable<WholePiece>): void {
+  const files = [ndjson, csv];
+  for (const file of files) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fds: number[] = [];
   try {
-    await pipeline(text, fs.createWriteStream(temporary(file)));
+    for (const file of files) fds.push(fs.openSync(temporary(file), 'w'));
+    for (const piece of pieces) {
+      fs.writeFileSync(fds[0], piece.ndjson);
+      fs.writeFileSync(fds[1], piece.csv);
+    }
   } catch (error) {
-    fs.rmSync(temporary(file), { force: true });
+    for (const fd of fds) fs.closeSync(fd);
+    for (const file of files) fs.rmSync(temporary(file), { force: true });
     throw error;
   }
-  fs.renameSync(temporary(file), file);
+  for (const fd of fds) fs.closeSync(fd);
+  for (const file of files) fs.renameSync(temporary(file), file);
 }

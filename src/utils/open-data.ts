@@ -1,8 +1,8 @@
 // The open data's files, from the archive and every paper's abstract (src/utils/abstract.ts);
-// the whole-archive files stream out record by record. src/utils/open-data-fs.ts writes them.
-import { Readable, pipeline } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord } from '../schema.ts';
+// the whole-archive files are made in pieces of a few hundred papers. src/utils/open-data-fs.ts
+// writes them.
+import { stringify } from 'csv-stringify/sync';
+import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord, type PaperRecord } from '../schema.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
 import type { Archive, Paper } from './load-archive.ts';
@@ -19,43 +19,53 @@ type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
 /** A paper's whole abstract. */
 export type AbstractOf = (paper: Paper) => string;
 
-/** A paper's record as JSON text. */
-export type RecordJson = (paper: Paper) => string;
+/** A paper's record, and as JSON text. */
+export interface MadeRecord {
+  record: PaperRecord;
+  json: string;
+}
+export type RecordOf = (paper: Paper) => MadeRecord;
 
-/** Each paper's record as JSON text, made once however many files hold it. */
-export function recordJson(at: SiteAt, abstractOf: AbstractOf): RecordJson {
-  const made = new Map<string, string>();
+/** Each paper's record (and its JSON text), made once however many files hold it. */
+export function recordsOf(at: SiteAt, abstractOf: AbstractOf): RecordOf {
+  const made = new Map<string, MadeRecord>();
   return (paper) => {
-    let json = made.get(paper.id);
-    if (json === undefined) made.set(paper.id, (json = JSON.stringify(paperRecord(paper, abstractOf(paper), at))));
-    return json;
+    let m = made.get(paper.id);
+    if (m === undefined) {
+      const record = paperRecord(paper, abstractOf(paper), at);
+      made.set(paper.id, (m = { record, json: JSON.stringify(record) }));
+    }
+    return m;
   };
 }
 
-/** papers.ndjson in pieces of `batch` lines: every paper's record a line, newest first. */
-export function* ndjsonLines(archive: Papers, json: RecordJson, batch = 1): Generator<string> {
-  let piece = '';
-  let lines = 0;
+/** A piece of papers.ndjson and the same papers' piece of papers.csv. */
+export interface WholePiece {
+  ndjson: string;
+  csv: string;
+}
+
+/**
+ * papers.ndjson (a record a line) and papers.csv (the column names, then a row a record),
+ * every paper newest first, made side by side in pieces of `batch` papers: each record is
+ * made once for both files, and each piece is one string to write.
+ */
+export function* wholeFiles(archive: Papers, recordOf: RecordOf, batch = 256): Generator<WholePiece> {
+  const columns = csvColumns();
+  let ndjson = '';
+  let rows: string[][] = [columns];
+  let papers = 0;
   for (const paper of papersNewestFirst(archive)) {
-    piece += `${json(paper)}\n`;
-    if (++lines % batch === 0) {
-      yield piece;
-      piece = '';
+    const { record, json } = recordOf(paper);
+    ndjson += `${json}\n`;
+    rows.push(csvCells(record, columns));
+    if (++papers % batch === 0) {
+      yield { ndjson, csv: stringify(rows, CSV_OPTIONS) };
+      ndjson = '';
+      rows = [];
     }
   }
-  if (piece) yield piece;
-}
-
-/** papers.csv's rows as cells: the column names, then every paper, newest first. */
-export function* csvRows(archive: Papers, at: SiteAt, abstractOf: AbstractOf): Generator<string[]> {
-  const columns = csvColumns();
-  yield columns;
-  for (const paper of papersNewestFirst(archive)) yield csvCells(paperRecord(paper, abstractOf(paper), at), columns);
-}
-
-/** papers.csv as a Node stream of text (one stringifier for the whole file; an error fails the stream). */
-export function csvText(archive: Papers, at: SiteAt, abstractOf: AbstractOf): Readable {
-  return pipeline(Readable.from(csvRows(archive, at, abstractOf)), stringify(CSV_OPTIONS), () => {});
+  if (rows.length) yield { ndjson, csv: stringify(rows, CSV_OPTIONS) };
 }
 
 /** A day's record, its papers (given in listed order) with their whole abstracts. */
@@ -64,10 +74,10 @@ export function dayFile(date: string, papers: readonly Paper[], at: SiteAt, abst
 }
 
 /** `dayFile` as the file's text (one line), its papers' records joined from their JSON. */
-export function dayFileText(date: string, papers: readonly Paper[], at: SiteAt, json: RecordJson): string {
+export function dayFileText(date: string, papers: readonly Paper[], at: SiteAt, recordOf: RecordOf): string {
   // `papers` is the record's last field: its empty list closes the text (`…"papers":[]}`).
   const empty = JSON.stringify(dayRecord(date, [], at));
-  return `${empty.slice(0, -2)}${papers.map(json).join(',')}]}\n`;
+  return `${empty.slice(0, -2)}${papers.map((p) => recordOf(p).json).join(',')}]}\n`;
 }
 
 /** The catalogue: the files, the schemas and every day's data file. */

@@ -104,6 +104,7 @@ describe('writeOpenData', () => {
   it('leaves the last complete files when a record fails, and writes them on the next build', async () => {
     await write(archiveOf(listing));
     const ndjson = fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8');
+    const csv = fs.readFileSync(path.join(outDir, 'data/papers.csv'), 'utf8');
     const failing = (p: Paper) => {
       if (p.id === 'b') throw new Error('unreadable abstract');
       return abstractOf(p);
@@ -111,6 +112,7 @@ describe('writeOpenData', () => {
     // Only the whole-archive files hold b again: its day is unchanged.
     await expect(write(archiveOf(listing, { c: 'changed' }), { abstractOf: failing })).rejects.toThrow('unreadable abstract');
     expect(fs.readFileSync(path.join(outDir, 'data/papers.ndjson'), 'utf8')).toBe(ndjson);
+    expect(fs.readFileSync(path.join(outDir, 'data/papers.csv'), 'utf8')).toBe(csv);
     expect(leftovers()).toEqual([]);
     const r = await write(archiveOf(listing, { c: 'changed' }));
     expect(r).toMatchObject({ written: ['2025-01-02'], wholeWritten: true });

@@ -8,9 +8,8 @@ import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/s
 import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
 import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
 import type { Paper } from '../../src/utils/load-archive.ts';
-import { csvText, dayFile, dayFileText, ndjsonLines, recordJson } from '../../src/utils/open-data.ts';
+import { dayFile, dayFileText, recordsOf, wholeFiles } from '../../src/utils/open-data.ts';
 import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
-import { text as readAll } from 'node:stream/consumers';
 
 const SITE = 'https://example.org';
 const AT = { site: SITE };
@@ -106,13 +105,15 @@ describe('papers.csv and papers.ndjson', () => {
   };
   const abstractOf = (p: Paper) => `Abstract of "${p.data.title}", with a comma.`;
 
-  it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', async () => {
-    const text = await readAll(csvText(archive, AT, abstractOf));
+  const whole = (batch?: number, abstract = abstractOf) => [...wholeFiles(archive, recordsOf(AT, abstract), batch)];
+
+  it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', () => {
+    const text = whole().map((p) => p.csv).join('');
     expect(text.endsWith('\r\n')).toBe(true);
     const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows[0]).toEqual(csvColumns());
     expect(rows.slice(1).map((r) => r[rows[0].indexOf('title')])).toEqual(titles);
-    const records = [...ndjsonLines(archive, recordJson(AT, abstractOf))].map((l) => JSON.parse(l));
+    const records = whole(1).map((p) => JSON.parse(p.ndjson));
     expect(rows.slice(1)).toEqual(records.map((r) => csvCells(r)));
     // RFC 4180 quotes a field holding CR or LF (a lenient parser would read it back either way).
     for (const t of titles.filter((t) => /[\r\n,"]/.test(t))) expect(text).toContain(`,"${t.replaceAll('"', '""')}",`);
@@ -120,13 +121,15 @@ describe('papers.csv and papers.ndjson', () => {
     expect(rows.slice(1).map((r) => r[org])).toEqual(titles.map((_, i) => (i % 2 ? 'Org, Inc.' : '')));
   });
 
-  it('NDJSON: one record a line, each valid, whatever the batch', () => {
-    const lines = [...ndjsonLines(archive, recordJson(AT, abstractOf))];
+  it('NDJSON and CSV: one record a line, each valid, the same text whatever the batch', () => {
+    const lines = whole(1).map((p) => p.ndjson);
     expect(lines).toHaveLength(titles.length);
+    const csv = whole(1).map((p) => p.csv).join('');
     for (const batch of [2, 3, 8, 100]) {
-      const pieces = [...ndjsonLines(archive, recordJson(AT, abstractOf), batch)];
+      const pieces = whole(batch);
       expect(pieces).toHaveLength(Math.ceil(titles.length / batch));
-      expect(pieces.join('')).toBe(lines.join(''));
+      expect(pieces.map((p) => p.ndjson).join('')).toBe(lines.join(''));
+      expect(pieces.map((p) => p.csv).join('')).toBe(csv);
     }
     for (const line of lines) {
       expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
@@ -137,20 +140,20 @@ describe('papers.csv and papers.ndjson', () => {
   it('a day file: its text is the JSON of its record, from the papers\' JSON made once each', () => {
     const papers = [...archive.paperBySlug.values()];
     let made = 0;
-    const json = recordJson(AT, (p) => (made++, abstractOf(p)));
+    const recordOf = recordsOf(AT, (p) => (made++, abstractOf(p)));
     for (const list of [papers, papers.slice(2, 3), []]) {
-      const text = dayFileText('2025-01-02', list, AT, json);
+      const text = dayFileText('2025-01-02', list, AT, recordOf);
       expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', list, AT, abstractOf))}\n`);
     }
-    [...ndjsonLines(archive, json)];
+    [...wholeFiles(archive, recordOf)];
     expect(made).toBe(papers.length);
   });
 
-  it('CSV: a failing record fails the stream, not a truncated file', async () => {
+  it('a failing record fails the files, not a piece short', () => {
     const failing = (p: Paper) => {
       if (p.id === 'p3') throw new Error('unreadable abstract');
       return 'ok';
     };
-    await expect(readAll(csvText(archive, AT, failing))).rejects.toThrow();
+    expect(() => whole(2, failing)).toThrow('unreadable abstract');
   });
 });
