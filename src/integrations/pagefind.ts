@@ -31,7 +31,8 @@ export default function pagefindIntegration(): AstroIntegration {
         placedFile = path.join(fileURLToPath(config.cacheDir), 'search-placed.json');
         if (!building) return;
         started = performance.now();
-        job = buildSearchIndexInWorker({ papersDir: contentDir('papers'), cacheDir, shardSize: shardSize(), log: (m) => logger.info(m) });
+        const papersCache = path.join(fileURLToPath(config.cacheDir), 'search-papers.json');
+        job = buildSearchIndexInWorker({ papersDir: contentDir('papers'), cacheDir, papersCache, shardSize: shardSize(), log: (m) => logger.info(m) });
         job.catch(() => {}); // reported when awaited in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {

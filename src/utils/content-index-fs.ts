@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { derivedDir } from './derived-cache-fs.ts';
+import { writeWhole } from './write-whole-fs.ts';
 
 /** The collections, by the name of their index. */
 export const COLLECTIONS = { days: 'days', papers: 'papers' } as const;
@@ -44,9 +45,5 @@ export function readContentIndex(collection: string, salt?: string, dir: string 
 /** Replaces the index of `collection`, whole: a killed build leaves the previous one. */
 export function writeContentIndex(collection: string, salt: string, entries: Record<string, IndexedEntry>, dir: string | undefined = derivedDir()): void {
   if (!dir) throw new Error('no folder for the content index: Astro\'s cacheDir is unknown outside a build');
-  const file = fileOf(collection, dir);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify({ version: VERSION, salt, entries } satisfies IndexFile));
-  fs.renameSync(temp, file);
+  writeWhole(fileOf(collection, dir), JSON.stringify({ version: VERSION, salt, entries } satisfies IndexFile));
 }

@@ -7,6 +7,7 @@
 // with an unreadable cache, everything is derived afresh: the cache changes cost, not output.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeWhole } from './write-whole-fs.ts';
 
 /** The variable that carries the folder to page code (set by the integration, not by users). */
 export const DERIVED_CACHE_ENV = 'ARCHIVE_DERIVED_CACHE_DIR';
@@ -53,11 +54,17 @@ export function derivePerPaper<T>(papers: Iterable<{ id: string; digest?: string
   // Lines of the file, once the fresh ones are appended, that no paper reads any more.
   const stale = (before?.lines ?? 0) + fresh.length - out.size;
   if (!before || !before.endsWithNewline || stale > out.size * MAX_STALE_SHARE) {
-    writeWhole(file, opts.salt, all);
+    writeCache(file, opts.salt, all);
   } else if (fresh.length > 0) {
     fs.appendFileSync(file, fresh.map(line).join(''));
   }
   return out;
+}
+
+/** The header, then the entries' lines in slices: one string of 50 MB would be made only to be written. */
+function* linesOf<T>(salt: string, entries: Entry<T>[]): Generator<string> {
+  yield `${JSON.stringify({ format: FORMAT, salt })}\n`;
+  for (let i = 0; i < entries.length; i += 1000) yield entries.slice(i, i + 1000).map(line).join('');
 }
 
 /** Replaced or removed entries beyond this share of the live ones: the file is written whole. */
@@ -125,18 +132,8 @@ function read<T>(file: string, salt: string): Loaded<T> | undefined {
 }
 
 /** Written whole under a temporary name, then renamed: a killed build leaves the old file. */
-function writeWhole<T>(file: string, salt: string, entries: Entry<T>[]): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, `${JSON.stringify({ format: FORMAT, salt })}\n`);
-    // In slices: one string of 50 MB would be built only to be written.
-    for (let i = 0; i < entries.length; i += 1000) fs.writeSync(fd, entries.slice(i, i + 1000).map(line).join(''));
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+function writeCache<T>(file: string, salt: string, entries: Entry<T>[]): void {
+  writeWhole(file, linesOf(salt, entries));
   // The whole-JSON file of earlier versions.
   fs.rmSync(file.replace(/\.jsonl$/, '.json'), { force: true });
 }

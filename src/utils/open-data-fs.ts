@@ -15,6 +15,7 @@ import { CSV_OPTIONS, dayFileText, recordsOf, wholeFiles, type AbstractOf, type 
 import { papersOf, type Archive } from './load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from './paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
+import { temporaryOf, writeWhole } from './write-whole-fs.ts';
 
 /** The output's files and folders this step manages (relative to the output folder). */
 export const OPEN_DATA_OUTPUTS = [DAY_DATA_DIR, PAPERS_NDJSON_FILE, PAPERS_CSV_FILE] as const;
@@ -124,13 +125,6 @@ function readState(file: string, outDir: string): State | undefined {
   }
 }
 
-const temporary = (file: string) => `${file}.${process.pid}.tmp`;
-
-function writeWhole(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(temporary(file), text);
-  fs.renameSync(temporary(file), file);
-}
 
 /** papers.ndjson and papers.csv written side by side, piece by piece; both appear whole, or neither is changed. */
 function writeWholeFiles(ndjson: string, csv: string, pieces: Iterable<WholePiece>): void {
@@ -138,16 +132,16 @@ function writeWholeFiles(ndjson: string, csv: string, pieces: Iterable<WholePiec
   for (const file of files) fs.mkdirSync(path.dirname(file), { recursive: true });
   const fds: number[] = [];
   try {
-    for (const file of files) fds.push(fs.openSync(temporary(file), 'w'));
+    for (const file of files) fds.push(fs.openSync(temporaryOf(file), 'w'));
     for (const piece of pieces) {
       fs.writeFileSync(fds[0], piece.ndjson);
       fs.writeFileSync(fds[1], piece.csv);
     }
   } catch (error) {
     for (const fd of fds) fs.closeSync(fd);
-    for (const file of files) fs.rmSync(temporary(file), { force: true });
+    for (const file of files) fs.rmSync(temporaryOf(file), { force: true });
     throw error;
   }
   for (const fd of fds) fs.closeSync(fd);
-  for (const file of files) fs.renameSync(temporary(file), file);
+  for (const file of files) fs.renameSync(temporaryOf(file), file);
 }

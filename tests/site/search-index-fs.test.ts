@@ -37,6 +37,34 @@ describe('readPapers', () => {
     expect(readBody(papersDir, papers[0])).toBe(`${abstracts.alpha}\n`);
   });
 
+  it('with a cache file, reads again only files whose stat signature changed', () => {
+    const cacheFile = path.join(root, 'cache', 'papers.json');
+    const beta = path.join(papersDir, 'beta.md');
+    const mtime = new Date('2025-06-01T00:00:00Z');
+    const atime = mtime;
+    fs.utimesSync(beta, atime, mtime);
+    const fresh = readPapers(papersDir);
+    expect(readPapers(papersDir, cacheFile)).toEqual(fresh);
+    // beta rewritten with the same size and mtime: taken from the cache, as the content loader would.
+    fs.writeFileSync(beta, fs.readFileSync(beta, 'utf8').replace('comments: 1', 'comments: 2'));
+    fs.utimesSync(beta, atime, mtime);
+    // gamma changed (another size), delta new, alpha removed: read again, or dropped.
+    write('gamma', '2025-01-03', abstracts.gamma, 17);
+    write('delta', '2025-01-04', 'A new abstract.');
+    fs.rmSync(path.join(papersDir, 'alpha.md'));
+    const second = readPapers(papersDir, cacheFile);
+    expect(second.map((p) => [p.slug, p.comments])).toEqual([['beta', 1], ['delta', 1], ['gamma', 17]]);
+    fs.utimesSync(beta, atime, new Date(mtime.getTime() + 1000));
+    expect(readPapers(papersDir, cacheFile).find((p) => p.slug === 'beta')?.comments).toBe(2);
+    expect(readPapers(papersDir, cacheFile)).toEqual(readPapers(papersDir));
+    // Another folder's cache is not used.
+    const other = path.join(root, 'other');
+    fs.cpSync(papersDir, other, { recursive: true, preserveTimestamps: true });
+    fs.writeFileSync(path.join(other, 'beta.md'), fs.readFileSync(beta, 'utf8').replace('comments: 2', 'comments: 3'));
+    fs.utimesSync(path.join(other, 'beta.md'), atime, new Date(mtime.getTime() + 1000));
+    expect(readPapers(other, cacheFile).find((p) => p.slug === 'beta')?.comments).toBe(3);
+  });
+
   it('refuses an abstract changed after planning, naming the file', () => {
     const [alpha] = readPapers(papersDir);
     write('alpha', '2025-01-01', 'Another abstract.');
