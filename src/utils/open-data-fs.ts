@@ -11,11 +11,11 @@ import { Readable } from 'node:stream';
 import { ABSTRACT_TEXT_VERSION } from './abstract.ts';
 import { cacheKey, paperPageKeyPart } from './cache-key.ts';
 import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
-import { CSV_OPTIONS, dayFileText, recordsOf, wholeFiles, type AbstractOf, type WholePiece } from './open-data.ts';
+import { CSV_OPTIONS, csvPieces, dayFileText, ndjsonPieces, recordsOf, type AbstractOf } from './open-data.ts';
 import { papersOf, type Archive } from './load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from './paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
-import { temporaryOf, writeWhole } from './write-whole-fs.ts';
+import { writeWhole } from './write-whole-fs.ts';
 
 /** The output's files and folders this step manages (relative to the output folder). */
 export const OPEN_DATA_OUTPUTS = [DAY_DATA_DIR, PAPERS_NDJSON_FILE, PAPERS_CSV_FILE] as const;
@@ -84,7 +84,10 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
   const ndjson = path.join(outDir, PAPERS_NDJSON_FILE);
   const csv = path.join(outDir, PAPERS_CSV_FILE);
   const wholeWritten = before?.whole !== after.whole || !fs.existsSync(ndjson) || !fs.existsSync(csv);
-  if (wholeWritten) writeWholeFiles(ndjson, csv, wholeFiles(archive, recordOf));
+  if (wholeWritten) {
+    writeWhole(ndjson, ndjsonPieces(archive, recordOf));
+    writeWhole(csv, csvPieces(archive, recordOf));
+  }
   // Written last: a build killed before this point is taken for one that wrote nothing.
   writeWhole(stateFile, JSON.stringify(after));
   return { days: archive.days.length, written, removed, wholeWritten };
@@ -95,9 +98,8 @@ export function openDataFile(
   file: string,
   { archive, abstractOf, at }: Pick<OpenDataOptions, 'archive' | 'abstractOf' | 'at'>,
 ): { type: string; body: Readable } | undefined {
-  const pieces = (key: keyof WholePiece) => Readable.from(wholeFiles(archive, recordsOf(at, abstractOf)).map((piece) => piece[key]));
-  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: pieces('ndjson') };
-  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: pieces('csv') };
+  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonPieces(archive, recordsOf(at, abstractOf))) };
+  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: Readable.from(csvPieces(archive, recordsOf(at, abstractOf))) };
   const date = file.startsWith(`${DAY_DATA_DIR}/`) && file.endsWith('.json') ? file.slice(DAY_DATA_DIR.length + 1, -5) : undefined;
   const day = date === undefined ? undefined : archive.dayById.get(date);
   if (!day) return undefined;
@@ -123,25 +125,4 @@ function readState(file: string, outDir: string): State | undefined {
   } catch {
     return undefined;
   }
-}
-
-
-/** papers.ndjson and papers.csv written side by side, piece by piece; both appear whole, or neither is changed. */
-function writeWholeFiles(ndjson: string, csv: string, pieces: Iterable<WholePiece>): void {
-  const files = [ndjson, csv];
-  for (const file of files) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fds: number[] = [];
-  try {
-    for (const file of files) fds.push(fs.openSync(temporaryOf(file), 'w'));
-    for (const piece of pieces) {
-      fs.writeFileSync(fds[0], piece.ndjson);
-      fs.writeFileSync(fds[1], piece.csv);
-    }
-  } catch (error) {
-    for (const fd of fds) fs.closeSync(fd);
-    for (const file of files) fs.rmSync(temporaryOf(file), { force: true });
-    throw error;
-  }
-  for (const fd of fds) fs.closeSync(fd);
-  for (const file of files) fs.renameSync(temporaryOf(file), file);
 }

@@ -1,6 +1,6 @@
 // The open data's files, from the archive and every paper's abstract (src/utils/abstract.ts);
-// the whole-archive files are made in pieces of a few hundred papers. src/utils/open-data-fs.ts
-// writes them.
+// the whole-archive files are made in pieces of a few hundred papers, each record once for
+// both. src/utils/open-data-fs.ts writes them.
 import { stringify } from 'csv-stringify/sync';
 import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord, type PaperRecord } from '../schema.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
@@ -39,33 +39,23 @@ export function recordsOf(at: SiteAt, abstractOf: AbstractOf): RecordOf {
   };
 }
 
-/** A piece of papers.ndjson and the same papers' piece of papers.csv. */
-export interface WholePiece {
-  ndjson: string;
-  csv: string;
+/** papers.ndjson in pieces of `batch` papers: every paper's record a line, newest first. */
+export function* ndjsonPieces(archive: Papers, recordOf: RecordOf, batch = PIECE): Generator<string> {
+  for (const papers of inPieces(papersNewestFirst(archive), batch)) yield papers.map((p) => `${recordOf(p).json}\n`).join('');
 }
 
-/**
- * papers.ndjson (a record a line) and papers.csv (the column names, then a row a record),
- * every paper newest first, made side by side in pieces of `batch` papers: each record is
- * made once for both files, and each piece is one string to write.
- */
-export function* wholeFiles(archive: Papers, recordOf: RecordOf, batch = 256): Generator<WholePiece> {
+/** papers.csv in pieces of `batch` papers: the column names, then every paper's record a row, newest first. */
+export function* csvPieces(archive: Papers, recordOf: RecordOf, batch = PIECE): Generator<string> {
   const columns = csvColumns();
-  let ndjson = '';
-  let rows: string[][] = [columns];
-  let papers = 0;
-  for (const paper of papersNewestFirst(archive)) {
-    const { record, json } = recordOf(paper);
-    ndjson += `${json}\n`;
-    rows.push(csvCells(record, columns));
-    if (++papers % batch === 0) {
-      yield { ndjson, csv: stringify(rows, CSV_OPTIONS) };
-      ndjson = '';
-      rows = [];
-    }
-  }
-  if (rows.length) yield { ndjson, csv: stringify(rows, CSV_OPTIONS) };
+  yield stringify([columns], CSV_OPTIONS);
+  for (const papers of inPieces(papersNewestFirst(archive), batch)) yield stringify(papers.map((p) => csvCells(recordOf(p).record, columns)), CSV_OPTIONS);
+}
+
+/** Papers a piece of the whole-archive files holds: one string to write, not 30,000 small ones. */
+const PIECE = 256;
+
+function* inPieces<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** A day's record, its papers (given in listed order) with their whole abstracts. */

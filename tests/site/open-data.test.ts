@@ -8,7 +8,7 @@ import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/s
 import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
 import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
 import type { Paper } from '../../src/utils/load-archive.ts';
-import { dayFile, dayFileText, recordsOf, wholeFiles } from '../../src/utils/open-data.ts';
+import { csvPieces, dayFile, dayFileText, ndjsonPieces, recordsOf } from '../../src/utils/open-data.ts';
 import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
 
 const SITE = 'https://example.org';
@@ -105,15 +105,16 @@ describe('papers.csv and papers.ndjson', () => {
   };
   const abstractOf = (p: Paper) => `Abstract of "${p.data.title}", with a comma.`;
 
-  const whole = (batch?: number, abstract = abstractOf) => [...wholeFiles(archive, recordsOf(AT, abstract), batch)];
+  const ndjson = (batch?: number, abstract = abstractOf) => [...ndjsonPieces(archive, recordsOf(AT, abstract), batch)];
+  const csv = (batch?: number, abstract = abstractOf) => [...csvPieces(archive, recordsOf(AT, abstract), batch)];
 
   it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', () => {
-    const text = whole().map((p) => p.csv).join('');
+    const text = csv().join('');
     expect(text.endsWith('\r\n')).toBe(true);
     const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows[0]).toEqual(csvColumns());
     expect(rows.slice(1).map((r) => r[rows[0].indexOf('title')])).toEqual(titles);
-    const records = whole(1).map((p) => JSON.parse(p.ndjson));
+    const records = ndjson(1).map((l) => JSON.parse(l));
     expect(rows.slice(1)).toEqual(records.map((r) => csvCells(r)));
     // RFC 4180 quotes a field holding CR or LF (a lenient parser would read it back either way).
     for (const t of titles.filter((t) => /[\r\n,"]/.test(t))) expect(text).toContain(`,"${t.replaceAll('"', '""')}",`);
@@ -121,15 +122,16 @@ describe('papers.csv and papers.ndjson', () => {
     expect(rows.slice(1).map((r) => r[org])).toEqual(titles.map((_, i) => (i % 2 ? 'Org, Inc.' : '')));
   });
 
-  it('NDJSON and CSV: one record a line, each valid, the same text whatever the batch', () => {
-    const lines = whole(1).map((p) => p.ndjson);
+  it('NDJSON and CSV: one record a line (a row), each valid, the same text whatever the batch', () => {
+    const lines = ndjson(1);
     expect(lines).toHaveLength(titles.length);
-    const csv = whole(1).map((p) => p.csv).join('');
+    const rows = csv(1);
+    expect(rows).toHaveLength(titles.length + 1);
     for (const batch of [2, 3, 8, 100]) {
-      const pieces = whole(batch);
+      const pieces = ndjson(batch);
       expect(pieces).toHaveLength(Math.ceil(titles.length / batch));
-      expect(pieces.map((p) => p.ndjson).join('')).toBe(lines.join(''));
-      expect(pieces.map((p) => p.csv).join('')).toBe(csv);
+      expect(pieces.join('')).toBe(lines.join(''));
+      expect(csv(batch).join('')).toBe(rows.join(''));
     }
     for (const line of lines) {
       expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
@@ -145,7 +147,8 @@ describe('papers.csv and papers.ndjson', () => {
       const text = dayFileText('2025-01-02', list, AT, recordOf);
       expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', list, AT, abstractOf))}\n`);
     }
-    [...wholeFiles(archive, recordOf)];
+    [...ndjsonPieces(archive, recordOf)];
+    [...csvPieces(archive, recordOf)];
     expect(made).toBe(papers.length);
   });
 
@@ -154,6 +157,7 @@ describe('papers.csv and papers.ndjson', () => {
       if (p.id === 'p3') throw new Error('unreadable abstract');
       return 'ok';
     };
-    expect(() => whole(2, failing)).toThrow('unreadable abstract');
+    expect(() => ndjson(2, failing)).toThrow('unreadable abstract');
+    expect(() => csv(2, failing)).toThrow('unreadable abstract');
   });
 });
