@@ -127,11 +127,11 @@ export function readBody(papersDir: string, paper: SearchPaper): string {
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   const papers = readPapers(opts.papersDir, opts.papersCache);
   const shards = splitShards(orderForShards(papers), opts.shardSize);
+  const dirs: string[] = [];
   // Added up shard by shard: only one shard's counts and abstracts are held at a time.
   const tally = emptyTally();
   let built = 0;
   fs.mkdirSync(opts.cacheDir, { recursive: true });
-  const dirs: string[] = [];
   for (const [i, papers] of shards.entries()) {
     const dir = path.join(opts.cacheDir, shardKey(papers, ENGINE));
     dirs.push(dir);
