@@ -1,15 +1,17 @@
 // Each paper's related papers (src/utils/related.ts), computed once per build. A paper's term
 // counts come from its whole file (the abstract is not in the content store) and are kept
 // between builds by the file's digest, so a daily rebuild reads only new and changed papers;
-// the neighbours themselves depend on the whole archive and are computed again each build.
+// the neighbours themselves depend on the whole archive and are computed again each build,
+// from terms numbered as the last build kept them (src/utils/numbered-terms-fs.ts).
 import { stem } from 'porter2';
 import { eng } from 'stopword';
 import { queryWords } from '../search/ui/words.ts';
 import { abstractText, allAbstracts } from './abstract.ts';
-import { derivePerPaper } from './derived-cache-fs.ts';
+import { derivePerPaper, derivedDir } from './derived-cache-fs.ts';
+import { readNumbering, writeNumbering } from './numbered-terms-fs.ts';
 import { loadArchive } from './load-archive.ts';
 import { relatedPapers, type RelatedOptions } from './related.ts';
-import { encodeTermCounts, termCounts, terms } from './related-terms.ts';
+import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms } from './related-terms.ts';
 
 /** What tokenising depends on besides the file: a change discards the cached counts. */
 const TERMS_SALT = JSON.stringify([String(terms), String(termCounts), String(encodeTermCounts), String(queryWords), String(stem), eng]);
@@ -37,10 +39,25 @@ export function computeRelated(
     ...(opts && 'dir' in opts ? { dir: opts.dir } : {}),
     derive: (slug) => encodeTermCounts(termCounts(bySlug.get(slug)!.data.title, abstractOf(slug))),
   });
+  const dir = opts && 'dir' in opts ? opts.dir : derivedDir();
   return relatedPapers(
     papers.map((p) => ({ id: p.id, terms: counts.get(p.id)!, firstListed: p.data.days[0] })),
     opts?.related,
+    (sorted) => numberKept(sorted.map((p) => p.terms), sorted.map((p) => bySlug.get(p.id)!), dir),
   );
+}
+
+/**
+ * The papers' terms numbered, with the numbering the last build kept in `dir` (a paper's rows
+ * are kept by its slug and file digest); without a folder or a digest, numbered afresh.
+ */
+function numberKept(terms: string[], papers: readonly PaperInput[], dir: string | undefined): NumberedTerms {
+  if (!dir || papers.some((p) => p.digest === undefined)) return numberTerms(terms);
+  const keys = papers.map((p) => `${p.id}\0${p.digest}`);
+  const before = readNumbering(dir, TERMS_SALT);
+  const { numbered, kept } = numberTermsKeeping(terms, keys, before);
+  if (!before || before.rows.size !== keys.length || keys.some((k) => !before.rows.has(k))) writeNumbering(dir, TERMS_SALT, kept);
+  return numbered;
 }
 
 let cached: Promise<Map<string, string[]>> | undefined;

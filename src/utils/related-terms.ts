@@ -68,17 +68,59 @@ export interface NumberedTerms {
  * occurrence would touch a different string each time), so no substring is ever made.
  */
 export function numberTerms(docs: readonly string[]): NumberedTerms {
+  return numberTermsKeeping(docs).numbered;
+}
+
+/**
+ * A numbering kept from one build to the next: the terms by number, and the rows of each
+ * document by a key that changes with its terms (related papers do not depend on which number
+ * a term has, so any numbering gives the same neighbours).
+ */
+export interface KeptNumbering {
+  terms: string[];
+  /** Per document key, its rows: term number and count, one after the other. */
+  rows: Map<string, Int32Array>;
+}
+
+/**
+ * `numberTerms`, where terms keep the numbers `kept` gives them and a document whose key
+ * (`keys[d]`) is in `kept` takes its rows from there instead of reading its string: a daily
+ * rebuild numbers the new papers' terms only. Also returns the numbering to keep.
+ */
+export function numberTermsKeeping(docs: readonly string[], keys?: readonly string[], kept?: KeptNumbering): { numbered: NumberedTerms; kept: KeptNumbering } {
   const rows = new Rows();
+  for (const t of kept?.terms ?? []) rows.table = rows.table.withTerm(t);
   const start = new Int32Array(docs.length + 1);
+  const keptRows = new Map<string, [from: number, to: number]>();
   for (let d = 0; d < docs.length; d++) {
     start[d] = rows.at;
-    rows.add(docs[d]);
+    const row = keys && kept?.rows.get(keys[d]);
+    if (row) rows.addRow(row);
+    else rows.add(docs[d]);
+    if (keys) keptRows.set(keys[d], [start[d], rows.at]);
   }
   start[docs.length] = rows.at;
   const df = new Int32Array(rows.table.size);
   const term = rows.term.subarray(0, rows.at);
+  const count = rows.count.subarray(0, rows.at);
   for (let j = 0; j < term.length; j++) df[term[j]]++;
-  return { start, term, count: rows.count.subarray(0, rows.at), df };
+  // Every document's rows as pairs in one array; each document's are a view of it.
+  const pairs = new Int32Array(term.length * 2);
+  for (let j = 0; j < term.length; j++) {
+    pairs[j * 2] = term[j];
+    pairs[j * 2 + 1] = count[j];
+  }
+  return {
+    numbered: { start, term, count, df },
+    kept: { terms: rows.table.terms(), rows: new Map([...keptRows].map(([key, [from, to]]) => [key, pairs.subarray(from * 2, to * 2)])) },
+  };
+}
+
+/** FNV-1a of a term's characters, as `Rows.add` computes it while scanning. */
+function termHash(t: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** Term numbers and counts of documents, one after the other (a method per document: V8 optimises it after a few calls). */
@@ -116,6 +158,15 @@ class Rows {
       if (this.at === this.term.length) this.grow();
       this.term[this.at] = id;
       this.count[this.at++] = n;
+    }
+  }
+
+  /** Appends a document's rows kept from an earlier numbering (term and count, in pairs). */
+  addRow(pairs: Int32Array): void {
+    for (let j = 0; j < pairs.length; j += 2) {
+      if (this.at === this.term.length) this.grow();
+      this.term[this.at] = pairs[j];
+      this.count[this.at++] = pairs[j + 1];
     }
   }
 
@@ -183,6 +234,20 @@ class TermTable {
     this.lenOf[id] = len;
     this.used += len;
     return id;
+  }
+
+  /** This table with `t` numbered next (it must not be in it yet). */
+  withTerm(t: string): TermTable {
+    const table = this.full() ? this.grown() : this;
+    table.add(termHash(t), t, 0, t.length);
+    return table;
+  }
+
+  /** The terms, by number. */
+  terms(): string[] {
+    const out: string[] = [];
+    for (let id = 0; id < this.size; id++) out.push(String.fromCharCode(...this.chars.subarray(this.offOf[id], this.offOf[id] + this.lenOf[id])));
+    return out;
   }
 
   /** The same terms in a table twice the size. */

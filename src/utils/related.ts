@@ -2,7 +2,9 @@
 // the archive. Each paper keeps only its `topTerms` best terms by tf-idf (terms in more than
 // `maxShare` of papers, or in one paper only, cannot tell neighbours apart and are dropped),
 // and dot products are summed over the postings of those terms: never all pairs of papers.
-import { numberTerms } from './related-terms.ts';
+import { numberTerms, type NumberedTerms } from './related-terms.ts';
+
+const isNumbered = (docs: readonly string[] | NumberedTerms): docs is NumberedTerms => !Array.isArray(docs);
 
 export interface RelatedOptions {
   /** Neighbours per paper. */
@@ -28,18 +30,24 @@ export interface Vectors {
 
 /**
  * Each document's `topTerms` best terms by tf-idf ((1 + ln tf) · ln(N / df)), scaled to unit
- * length; `docs` are term counts as `encodeTermCounts` writes them. N and df count the
- * documents `counted` marks (all by default; see `idfCounted`), except that a term in fewer
- * than two of those takes its df from all documents (a new subject is not ignored).
+ * length; `docs` are term counts as `encodeTermCounts` writes them, or those numbered by
+ * `numberTerms`. N and df count the documents `counted` marks (all by default; see
+ * `idfCounted`), except that a term in fewer than two of those takes its df from all
+ * documents (a new subject is not ignored).
  */
-export function termVectors(docs: readonly string[], opts: Pick<RelatedOptions, 'topTerms' | 'maxShare'> = RELATED_DEFAULTS, counted?: readonly boolean[]): Vectors {
-  const rows = numberTerms(docs);
-  let n = docs.length;
+export function termVectors(
+  docs: readonly string[] | NumberedTerms,
+  opts: Pick<RelatedOptions, 'topTerms' | 'maxShare'> = RELATED_DEFAULTS,
+  counted?: readonly boolean[],
+): Vectors {
+  const rows = isNumbered(docs) ? docs : numberTerms(docs);
+  const count = rows.start.length - 1;
+  let n = count;
   let df = rows.df;
   if (counted) {
     n = counted.filter(Boolean).length;
     df = new Int32Array(rows.df.length);
-    for (let d = 0; d < docs.length; d++) if (counted[d]) for (let i = rows.start[d]; i < rows.start[d + 1]; i++) df[rows.term[i]]++;
+    for (let d = 0; d < count; d++) if (counted[d]) for (let i = rows.start[d]; i < rows.start[d + 1]; i++) df[rows.term[i]]++;
     for (let t = 0; t < df.length; t++) if (df[t] < 2) df[t] = rows.df[t];
   }
   // A small archive keeps its common terms: there they are still few papers each.
@@ -50,13 +58,13 @@ export function termVectors(docs: readonly string[], opts: Pick<RelatedOptions, 
     idf[t] = f < 2 || f > maxDf || f >= n ? 0 : Math.log(n / f);
   }
   const k = opts.topTerms;
-  const start = new Int32Array(docs.length + 1);
-  const term = new Int32Array(docs.length * k);
-  const weight = new Float64Array(docs.length * k);
+  const start = new Int32Array(count + 1);
+  const term = new Int32Array(count * k);
+  const weight = new Float64Array(count * k);
   const top = new Int32Array(k);
   const topWeight = new Float64Array(k);
   let at = 0;
-  for (let d = 0; d < docs.length; d++) {
+  for (let d = 0; d < count; d++) {
     // The best k so far, best first; of equal weights the earlier (terms are sorted) stays first.
     let m = 0;
     for (let i = rows.start[d]; i < rows.start[d + 1]; i++) {
@@ -83,7 +91,7 @@ export function termVectors(docs: readonly string[], opts: Pick<RelatedOptions, 
       weight[at++] = topWeight[j] / norm;
     }
   }
-  start[docs.length] = at;
+  start[count] = at;
   return { start, term: term.subarray(0, at), weight: weight.subarray(0, at), terms: rows.df.length };
 }
 
@@ -175,10 +183,17 @@ export interface RelatablePaper {
   firstListed: string;
 }
 
-/** For each paper id, the ids of its related papers, best first (equal scores by id). */
-export function relatedPapers(papers: readonly RelatablePaper[], opts: RelatedOptions = RELATED_DEFAULTS): Map<string, string[]> {
+/**
+ * For each paper id, the ids of its related papers, best first (equal scores by id). `number`
+ * numbers the sorted papers' terms (`numberTerms` by default; a build keeps the numbering).
+ */
+export function relatedPapers(
+  papers: readonly RelatablePaper[],
+  opts: RelatedOptions = RELATED_DEFAULTS,
+  number: (sorted: readonly RelatablePaper[]) => NumberedTerms = (sorted) => numberTerms(sorted.map((p) => p.terms)),
+): Map<string, string[]> {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const vectors = termVectors(sorted.map((p) => p.terms), opts, idfCounted(sorted.map((p) => p.firstListed)));
+  const vectors = termVectors(number(sorted), opts, idfCounted(sorted.map((p) => p.firstListed)));
   const found = nearest(vectors, opts);
   return new Map(sorted.map((p, d) => [p.id, Array.from(found[d], (e) => sorted[e].id)]));
 }

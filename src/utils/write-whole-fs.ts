@@ -7,7 +7,7 @@ import path from 'node:path';
 export const temporaryOf = (file: string): string => `${file}.${process.pid}.tmp`;
 
 /** Writes `text` (or its pieces in turn, so no one string holds it all) to `file`, whole. */
-export function writeWhole(file: string, text: string | Iterable<string>): void {
+export function writeWhole(file: string, text: string | Iterable<string | Uint8Array>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = temporaryOf(file);
   if (typeof text === 'string') {

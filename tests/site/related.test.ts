@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idfCounted, nearest, relatedPapers, RELATED_DEFAULTS, termVectors, type RelatablePaper } from '../../src/utils/related.ts';
-import { decodeTermCounts, encodeTermCounts, numberTerms, termCounts, terms, type TermCounts } from '../../src/utils/related-terms.ts';
+import { decodeTermCounts, encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/utils/related-terms.ts';
 
 // Hand-made abstracts in three clear groups, and one that shares nothing with any of them.
 const ABSTRACTS: Record<string, [string, string]> = {
@@ -60,6 +60,38 @@ describe('numberTerms', () => {
     expect(n.df.length).toBe(ids.size);
     expect(ids.size).toBe(40_300);
     expect(n.df[n.term[n.start[10] + 150]]).toBe(40);
+  });
+});
+
+describe('numberTermsKeeping', () => {
+  /** Each document's terms as [term, count], whatever numbers they were given. */
+  const spelled = (n: NumberedTerms, names: string[]) =>
+    Array.from({ length: n.start.length - 1 }, (_, d) => Array.from(n.term.subarray(n.start[d], n.start[d + 1]), (t, j) => [names[t], n.count[n.start[d] + j]]));
+  const docs = papers.map((p) => p.terms);
+  const keys = papers.map((p) => `${p.id}:1`);
+
+  it('numbers the same terms as numberTerms, reusing kept rows without reading their strings', () => {
+    const first = numberTermsKeeping(docs.slice(0, 6), keys.slice(0, 6));
+    expect(first.numbered).toEqual(numberTerms(docs.slice(0, 6)));
+    // A kept document is taken by its key: its strings are never read (blanked here), and
+    // robot-walking's kept rows under its new key win over its string. Papers 6–9 were not
+    // kept: their strings are read.
+    const later = [...docs.slice(0, 5).map(() => 'never read'), docs[5], ...docs.slice(6)];
+    const laterKeys = [...keys.slice(0, 5), 'robot-walking:2', ...keys.slice(6)];
+    const kept = { ...first.kept, rows: new Map([...first.kept.rows, ['robot-walking:2', new Int32Array([0, 99])]]) };
+    kept.rows.delete('robot-walking:1');
+    const second = numberTermsKeeping(later, laterKeys, kept);
+    expect(spelled(second.numbered, second.kept.terms)).toEqual(spelled(numberTerms(docs), numberTermsKeeping(docs).kept.terms).map((row, d) => (d === 5 ? [[first.kept.terms[0], 99]] : row)));
+    // Terms keep their numbers from one build to the next.
+    expect(second.kept.terms.slice(0, first.kept.terms.length)).toEqual(first.kept.terms);
+    expect([...second.kept.rows.keys()]).toEqual(laterKeys);
+  });
+
+  it('gives the related papers a numbering from nothing gives', () => {
+    const sortedKeys = (sorted: readonly RelatablePaper[]) => sorted.map((p) => `${p.id}:1`);
+    const { kept } = numberTermsKeeping([...papers].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(3).map((p) => p.terms), sortedKeys([...papers].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(3)));
+    const withKept = relatedPapers(papers, RELATED_DEFAULTS, (sorted) => numberTermsKeeping(sorted.map((p) => p.terms), sortedKeys(sorted), kept).numbered);
+    expect(withKept).toEqual(relatedPapers(papers));
   });
 });
 
