@@ -249,8 +249,7 @@ export function placeShards(
   const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
   fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
   fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), index.vocabulary.join('\n'));
-  fs.mkdirSync(path.dirname(stateFile), { recursive: true });
-  fs.writeFileSync(stateFile, JSON.stringify({ pagefindOut, folders: newestFirst.map((s) => s.name) } satisfies Placed));
+  writeWhole(stateFile, JSON.stringify({ pagefindOut, folders: newestFirst.map((s) => s.name) } satisfies Placed));
   return { replaced };
 }
 

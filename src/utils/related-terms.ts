@@ -104,9 +104,10 @@ export function numberTermsKeeping(docs: readonly string[], keys?: readonly stri
   const term = rows.term.subarray(0, rows.at);
   const count = rows.count.subarray(0, rows.at);
   for (let j = 0; j < term.length; j++) df[term[j]]++;
-  // Every document's rows as pairs in one array; each document's are a view of it.
-  const pairs = new Int32Array(term.length * 2);
-  for (let j = 0; j < term.length; j++) {
+  // Every document's rows as pairs in one array, each document's a view of it; none to keep
+  // without keys.
+  const pairs = new Int32Array(keys ? term.length * 2 : 0);
+  for (let j = 0; j < pairs.length / 2; j++) {
     pairs[j * 2] = term[j];
     pairs[j * 2 + 1] = count[j];
   }
