@@ -21,6 +21,7 @@ import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } f
 import { expandInputs, readInput } from './lib/inputs-fs.ts';
 import { describeDiff, diffDay } from './lib/day-diff.ts';
 import { progress } from './lib/progress.ts';
+import { sizeHeapFor } from './lib/memory-mode.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <dump file or folder>...
        npm run ingest -- --rebuild
@@ -118,6 +119,7 @@ function readOptions(argv: string[]): Options | 'help' {
 function readInputs(opt: Options): { inputs: Input[]; refused: number } {
   const { files, problems } = expandInputs(opt.positionals);
   problems.forEach((p) => console.error(p));
+  sizeHeapFor(files.length);
   let refused = problems.length;
   const inputs: Input[] = [];
   for (const [i, file] of files.entries()) {
@@ -240,6 +242,7 @@ function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Jou
     if (dayFile?.source.sha256 === sha) return dayFile.source;
     return { file: `${day}.txt`, sha256: sha };
   };
+  if (rebuild) sizeHeapFor(state.dumpDays.length);
   for (const day of state.dumpDays) {
     if (handled.has(day)) continue;
     const dayFile = state.days.get(day);
