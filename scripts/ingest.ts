@@ -21,7 +21,7 @@ import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } f
 import { expandInputs, readInput } from './lib/inputs-fs.ts';
 import { describeDiff, diffDay } from './lib/day-diff.ts';
 import { progress } from './lib/progress.ts';
-import { sizeHeapFor } from './lib/memory-mode.ts';
+import { favourMemory, ingestFavoursMemory } from '../src/utils/favour-memory.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <dump file or folder>...
        npm run ingest -- --rebuild
@@ -50,6 +50,8 @@ interface Options {
   rebuild: boolean;
   dryRun: boolean;
   waitMs: number;
+  /** ARCHIVE_LOW_MEMORY: favour memory even for a small run. */
+  lowMemory: boolean;
   positionals: string[];
 }
 
@@ -98,9 +100,9 @@ function readOptions(argv: string[]): Options | 'help' {
   if (opt.rebuild && positionals.length > 0) throw new Usage('--rebuild takes no dump: it reads content/dumps/');
   if (!opt.rebuild && positionals.length === 0) throw new Usage('no dump given');
   if (opt.date !== undefined && (positionals.length !== 1 || isDir(positionals[0]))) throw new Usage('--date applies to a single dump file');
-  let waitMs;
+  let config;
   try {
-    waitMs = readConfig().lockWaitMs;
+    config = readConfig();
   } catch (e) {
     throw new Usage((e as Error).message);
   }
@@ -110,7 +112,8 @@ function readOptions(argv: string[]): Options | 'help' {
     replace: opt.replace,
     rebuild: opt.rebuild,
     dryRun: opt['dry-run'],
-    waitMs,
+    waitMs: config.lockWaitMs,
+    lowMemory: config.lowMemory,
     positionals,
   };
 }
@@ -119,7 +122,7 @@ function readOptions(argv: string[]): Options | 'help' {
 function readInputs(opt: Options): { inputs: Input[]; refused: number } {
   const { files, problems } = expandInputs(opt.positionals);
   problems.forEach((p) => console.error(p));
-  sizeHeapFor(files.length);
+  if (ingestFavoursMemory(files.length, opt.lowMemory)) favourMemory();
   let refused = problems.length;
   const inputs: Input[] = [];
   for (const [i, file] of files.entries()) {
@@ -242,7 +245,7 @@ function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Jou
     if (dayFile?.source.sha256 === sha) return dayFile.source;
     return { file: `${day}.txt`, sha256: sha };
   };
-  if (rebuild) sizeHeapFor(state.dumpDays.length);
+  if (rebuild && ingestFavoursMemory(state.dumpDays.length, opt.lowMemory)) favourMemory();
   for (const day of state.dumpDays) {
     if (handled.has(day)) continue;
     const dayFile = state.days.get(day);

@@ -14,6 +14,7 @@ export const ENV = {
   shardSize: 'PAGEFIND_SHARD_SIZE',
   strict: 'ARCHIVE_STRICT',
   lockWaitMs: 'INGEST_LOCK_WAIT_MS',
+  lowMemory: 'ARCHIVE_LOW_MEMORY',
 } as const;
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -43,6 +44,8 @@ export interface Config {
   strict: boolean;
   /** How long an ingest waits for another one's lock. */
   lockWaitMs: number;
+  /** Builds and ingests favour memory over speed (src/utils/favour-memory.ts). */
+  lowMemory: boolean;
 }
 
 /** A whole number in [min, max], `fallback` when unset or blank; else an error naming the variable. */
@@ -52,6 +55,14 @@ export function wholeNumber(name: string, raw: string | undefined, fallback: num
   if (!/^\s*\d+\s*$/.test(raw) || n < min || n > max)
     throw new Error(`${name} must be a ${min >= 1 ? 'positive ' : ''}whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ''}, got "${raw}".`);
   return n;
+}
+
+/** An on/off switch: `1`, `true`, `yes` or `0`, `false`, `no` (any case), off when unset or blank. */
+export function onOff(name: string, raw: string | undefined): boolean {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(v)) return true;
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  throw new Error(`${name} must be 1 or 0 (true/false, yes/no), got "${raw}".`);
 }
 
 function siteUrl(raw: string | undefined): string {
@@ -84,8 +95,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedLimit: wholeNumber(ENV.feedLimit, env[ENV.feedLimit], DEFAULT_FEED_LIMIT),
     digestLimit: wholeNumber(ENV.digestLimit, env[ENV.digestLimit], DEFAULT_DIGEST_LIMIT),
     shardSize: wholeNumber(ENV.shardSize, env[ENV.shardSize], DEFAULT_SHARD_SIZE),
-    strict: ['1', 'true', 'yes'].includes((env[ENV.strict] ?? '').trim().toLowerCase()),
+    strict: onOff(ENV.strict, env[ENV.strict]),
     lockWaitMs: wholeNumber(ENV.lockWaitMs, env[ENV.lockWaitMs], DEFAULT_LOCK_WAIT_MS, 0, 86_400_000),
+    lowMemory: onOff(ENV.lowMemory, env[ENV.lowMemory]),
   };
 }
 
