@@ -14,11 +14,7 @@ export function ingestFavoursMemory(dumps: number, lowMemory: boolean): boolean 
   return lowMemory || dumps >= BULK_DUMPS;
 }
 
-let favoured = false;
-
-/** From now on, this process's V8 favours memory over speed. */
+/** From now on, this process's V8 favours memory over speed (setting it again changes nothing). */
 export function favourMemory(): void {
-  if (favoured) return;
   setFlagsFromString('--optimize-for-size');
-  favoured = true;
 }
