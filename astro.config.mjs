@@ -8,9 +8,9 @@ import derivedCache from './src/integrations/derived-cache.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
-import { favourMemory } from './src/utils/favour-memory.ts';
-import { OPEN_DATA_OUTPUTS } from './src/utils/open-data-fs.ts';
-import { PAGEFIND_DIR } from './src/utils/paths.ts';
+import { favourMemory } from './src/favour-memory.ts';
+import { OPEN_DATA_OUTPUTS } from './src/open-data/open-data-fs.ts';
+import { PAGEFIND_DIR } from './src/site/paths.ts';
 
 const config = readConfig();
 // ARCHIVE_LOW_MEMORY=1: a smaller peak for a slower build (README, Configuration).

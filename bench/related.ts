@@ -1,4 +1,4 @@
-// Times the related-papers computation alone (src/utils/related-papers.ts) on a content root,
+// Times the related-papers computation alone (src/related/related-papers.ts) on a content root,
 // outside Astro: cold (no cache: every paper file read and tokenised) or warm (term counts
 // from the cache of an earlier run). With --compare, counts the papers of the first archive
 // whose related list differs in the second (e.g. the same archive plus one day). Run it under
@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
-import { computeRelated, type PaperInput } from '../src/utils/related-papers.ts';
-import { splitFrontMatter } from '../src/utils/markdown-text.ts';
+import { computeRelated, type PaperInput } from '../src/related/related-papers.ts';
+import { splitFrontMatter } from '../src/format/markdown-text.ts';
 import { CONTENT_DIR_ENV } from '../src/content-dir.ts';
 
 const { values } = parseArgs({

@@ -12,7 +12,7 @@ import { describeInBrowser, launchBrowser } from './browser.ts';
 import { astroBuild } from './build-site.ts';
 import { serve, type Served } from './serve.ts';
 import { IDS } from '../src/search/contract.ts';
-import { queryWords } from '../src/search/ui/words.ts';
+import { queryWords } from '../src/format/words.ts';
 
 const FIXTURE = path.resolve('e2e/fixtures/search-quality');
 /** `[slug, title, first listed, comments, abstract, topic words]` per paper. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { fileForPath } from './collect-links.ts';
-import { parseTopics } from '../src/utils/topics.ts';
+import { parseTopics } from '../src/topics/topics.ts';
 
 const site = inject('baseSite');
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'item' });

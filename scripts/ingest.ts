@@ -10,18 +10,18 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/content-dir.ts';
 import type { DayData } from '../src/schema.ts';
-import { parseDump, type Diagnostic, type Entry, type ParseResult } from './lib/parse.ts';
-import { merge, type IncomingDay } from './lib/merge.ts';
-import { renderDay, renderPaper } from './lib/render.ts';
-import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './lib/read-fs.ts';
-import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './lib/write-fs.ts';
-import { acquireLock, ReadOnlyArchive, type Lock } from './lib/lock-fs.ts';
+import { parseDump, type Diagnostic, type Entry, type ParseResult } from './ingest/parse.ts';
+import { merge, type IncomingDay } from './ingest/merge.ts';
+import { renderDay, renderPaper } from './ingest/render.ts';
+import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './ingest/read-fs.ts';
+import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './ingest/write-fs.ts';
+import { acquireLock, ReadOnlyArchive, type Lock } from './ingest/lock-fs.ts';
 import { readConfig } from '../src/config.ts';
-import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './lib/journal-fs.ts';
-import { expandInputs, readInput } from './lib/inputs-fs.ts';
-import { describeDiff, diffDay } from './lib/day-diff.ts';
-import { progress } from './lib/progress.ts';
-import { favourMemory, ingestFavoursMemory } from '../src/utils/favour-memory.ts';
+import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './ingest/journal-fs.ts';
+import { expandInputs, readInput } from './ingest/inputs-fs.ts';
+import { describeDiff, diffDay } from './ingest/day-diff.ts';
+import { progress } from './ingest/progress.ts';
+import { favourMemory, ingestFavoursMemory } from '../src/favour-memory.ts';
 
 const USAGE = `Usage: npm run ingest -- [options] <dump file or folder>...
        npm run ingest -- --rebuild

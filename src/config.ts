@@ -44,7 +44,7 @@ export interface Config {
   strict: boolean;
   /** How long an ingest waits for another one's lock. */
   lockWaitMs: number;
-  /** Builds and ingests favour memory over speed (src/utils/favour-memory.ts). */
+  /** Builds and ingests favour memory over speed (src/favour-memory.ts). */
   lowMemory: boolean;
 }
 

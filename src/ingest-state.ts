@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Written by scripts/lib/journal-fs.ts before an ingest's first change, removed after its last. */
+/** Written by scripts/ingest/journal-fs.ts before an ingest's first change, removed after its last. */
 export const JOURNAL_FILE = '.ingest-journal.json';
 
 /** The refusal for `root`, or undefined when no ingest is unfinished there. */

@@ -105,7 +105,7 @@ export type Corrections = z.infer<typeof correctionsSchema>;
 
 /**
  * `topics.json`: the owner's topics, each a name (its URL segment), a label and a word list.
- * Terms match title and abstract as whole words, case-insensitively (see src/utils/topics.ts).
+ * Terms match title and abstract as whole words, case-insensitively (see src/topics/topics.ts).
  */
 export const topicsSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_DUMPS, ingestFavoursMemory } from '../src/utils/favour-memory.ts';
+import { BULK_DUMPS, ingestFavoursMemory } from '../src/favour-memory.ts';
 
 describe('which ingest favours memory', () => {
   it('a bulk backfill does, a daily ingest does not', () => {

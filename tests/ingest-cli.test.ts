@@ -9,7 +9,7 @@ import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
 import { runIngest, tree } from './helpers/ingest.ts';
 import { afterAll, describe, expect, test } from 'vitest';
-import { renderPaper } from '../scripts/lib/render.ts';
+import { renderPaper } from '../scripts/ingest/render.ts';
 
 const script = path.join(import.meta.dirname, '..', 'scripts', 'ingest.ts');
 const samples = path.join(import.meta.dirname, 'fixtures', 'samples');

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../scripts/lib/parse.ts';
+import { parseDump } from '../scripts/ingest/parse.ts';
 
 const root = path.join(import.meta.dirname, 'fixtures', 'parse');
 const update = process.env.UPDATE_FIXTURES === '1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleKey } from '../scripts/lib/title-key.ts';
+import { titleKey } from '../scripts/ingest/title-key.ts';
 
 describe('titleKey', () => {
   it('treats NFC and NFD spellings as one title', () => {

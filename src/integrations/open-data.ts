@@ -1,4 +1,4 @@
-// Astro integration: the open data's files (src/utils/open-data-fs.ts), written into the
+// Astro integration: the open data's files (src/open-data/open-data-fs.ts), written into the
 // output when pages are done, from the content index and the abstracts the pages derived.
 // Runs before the search integration's wait for its index, so the two overlap. The dev
 // server makes each file when it is asked for.
@@ -6,10 +6,10 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SITE_URL } from '../config.ts';
-import { sharedAbstracts } from '../utils/abstract.ts';
-import { sharedArchive } from '../utils/load-archive.ts';
-import { openDataFile, writeOpenData, type OpenDataOptions } from '../utils/open-data-fs.ts';
-import { normalizeBase } from '../utils/paths.ts';
+import { sharedAbstracts } from '../archive/abstract.ts';
+import { sharedArchive } from '../archive/load-archive.ts';
+import { openDataFile, writeOpenData, type OpenDataOptions } from '../open-data/open-data-fs.ts';
+import { normalizeBase } from '../site/paths.ts';
 
 /**
  * The archive and each paper's abstract: in a build, those the pages had (the build's shared

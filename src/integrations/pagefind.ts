@@ -9,7 +9,7 @@ import { contentDir } from '../content-dir.ts';
 import { placeShards, type IndexResult } from '../search/index-fs.ts';
 import { buildSearchIndexInWorker } from '../search/index-in-worker.ts';
 import { shardSize } from '../search/plan.ts';
-import { PAGEFIND_DIR } from '../utils/paths.ts';
+import { PAGEFIND_DIR } from '../site/paths.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';

@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleFiles } from '../utils/stale-files.ts';
+import { staleFiles } from '../cache/stale-files.ts';
 
 /** `owned`: folders and files of outDir another step manages (Pagefind's bundle, the open data). */
 export default function pruneDist(options: { owned: string[] }): AstroIntegration {

@@ -1,5 +1,5 @@
 // /digest.json: JSON Feed 1.1, the same items as /digest.xml.
 import type { APIContext } from 'astro';
-import { digestFeedResponse, siteOf } from '../utils/site-feeds.ts';
+import { digestFeedResponse, siteOf } from '../feeds/site-feeds.ts';
 
 export const GET = (context: APIContext) => digestFeedResponse('json', siteOf(context));

@@ -1,5 +1,5 @@
 // /feed.json: JSON Feed 1.1, the same items as /rss.xml.
 import type { APIContext } from 'astro';
-import { mainFeedResponse, siteOf } from '../utils/site-feeds.ts';
+import { mainFeedResponse, siteOf } from '../feeds/site-feeds.ts';
 
 export const GET = (context: APIContext) => mainFeedResponse('json', siteOf(context));

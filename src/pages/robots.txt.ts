@@ -1,6 +1,6 @@
 // /robots.txt: everything may be crawled; the sitemap is named with its absolute URL.
 import type { APIContext } from 'astro';
-import { absoluteUrl, sitemapPath } from '../utils/paths.ts';
+import { absoluteUrl, sitemapPath } from '../site/paths.ts';
 
 export function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');

@@ -1,5 +1,5 @@
 // /rss.xml: RSS 2.0, one item per paper, newest first, at most FEED_LIMIT items (twin: /feed.json).
 import type { APIContext } from 'astro';
-import { mainFeedResponse, siteOf } from '../utils/site-feeds.ts';
+import { mainFeedResponse, siteOf } from '../feeds/site-feeds.ts';
 
 export const GET = (context: APIContext) => mainFeedResponse('rss', siteOf(context));

@@ -1,9 +1,9 @@
 // /sitemap.xml: the sitemap index, naming each part (/sitemaps/N.xml).
 import type { APIContext } from 'astro';
-import { loadArchive } from '../utils/load-archive.ts';
-import { absoluteUrl, sitemapPartPath } from '../utils/paths.ts';
-import { sitePages } from '../utils/site-pages.ts';
-import { sitemapIndexXml, sitemapParts } from '../utils/sitemap.ts';
+import { loadArchive } from '../archive/load-archive.ts';
+import { absoluteUrl, sitemapPartPath } from '../site/paths.ts';
+import { sitePages } from '../site/site-pages.ts';
+import { sitemapIndexXml, sitemapParts } from '../site/sitemap.ts';
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');

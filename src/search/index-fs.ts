@@ -9,9 +9,9 @@ import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, 
 import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
 import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
 import { toRecord } from './record.ts';
-import { markdownText, splitFrontMatter } from '../utils/markdown-text.ts';
-import { cacheKey } from '../utils/cache-key.ts';
-import { writeWhole } from '../utils/write-whole-fs.ts';
+import { markdownText, splitFrontMatter } from '../format/markdown-text.ts';
+import { cacheKey } from '../cache/cache-key.ts';
+import { writeWhole } from '../cache/write-whole-fs.ts';
 
 export interface IndexOptions {
   /** Folder of `<slug>.md` paper files. */

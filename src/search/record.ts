@@ -4,10 +4,10 @@
 // record, `addCustomRecord`, has no weights: title words would rank like abstract words).
 import { facetsOf, type SearchPaper } from './plan.ts';
 import { META, SORT_KEYS } from './contract.ts';
-import { paperPath } from '../utils/paths.ts';
-import { describePublished } from '../utils/describe-paper.ts';
-import { formatDay } from '../utils/format-day.ts';
-import { escapeHtml } from '../utils/escape-html.ts';
+import { paperPath } from '../site/paths.ts';
+import { describePublished } from '../format/describe-paper.ts';
+import { formatDay } from '../format/format-day.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 
 /**
  * The Pagefind record of a paper: its site-relative URL (the search page adds the base, so

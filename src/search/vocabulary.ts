@@ -4,7 +4,7 @@
 // Counts are made per search shard and kept with it, so a rebuild counts only the papers of
 // the shards it indexes again; counts of disjoint shards add up to the archive's.
 import type { Vocabulary } from './contract.ts';
-import { queryWords } from './ui/words.ts';
+import { queryWords } from '../format/words.ts';
 
 export const MAX_VOCABULARY = 40_000;
 

@@ -1,7 +1,7 @@
 // Archive-wide lookups: day order, neighbours, feed order, calendar grouping (feed items: feeds.test.ts).
 import { describe, expect, it } from 'vitest';
-import { calendarMonths, level } from '../../src/utils/calendar.ts';
-import { indexArchive } from '../../src/utils/index-archive.ts';
+import { calendarMonths, level } from '../../src/archive/calendar.ts';
+import { indexArchive } from '../../src/archive/index-archive.ts';
 
 const listings = [
   { id: '2025-01-01', papers: ['c', 'a', 'd'] },

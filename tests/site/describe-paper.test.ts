@@ -1,6 +1,6 @@
 // A paper's facts in words: unknown is "unknown", never 0.
 import { describe, expect, it } from 'vitest';
-import { describeAuthors, describeComments, describePublished } from '../../src/utils/describe-paper.ts';
+import { describeAuthors, describeComments, describePublished } from '../../src/format/describe-paper.ts';
 
 describe('describe-paper', () => {
   it('counts authors, or names the organisation, or says unknown', () => {

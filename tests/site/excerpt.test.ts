@@ -1,16 +1,6 @@
-// Plain-text excerpts: rendered abstract HTML → text → cut at a word boundary.
+// Plain-text excerpts: an abstract's text cut at a word boundary.
 import { describe, expect, it } from 'vitest';
-import { cutExcerpt } from '../../src/utils/cut-excerpt.ts';
-import { htmlToText } from '../../src/utils/html-to-text.ts';
-
-describe('htmlToText', () => {
-  it('drops tags and decodes the entities remark emits', () => {
-    expect(htmlToText('<p>2 * 3, a_b, [x](y) and &#x3C;b>bold&#x3C;/b> &amp; &quot;q&quot;</p>\n')).toBe(
-      '2 * 3, a_b, [x](y) and <b>bold</b> & "q"',
-    );
-    expect(htmlToText('<p>one</p>\n<p>two&#39;s &lt;tag&gt; &#8212; &unknown;</p>')).toBe("one two's <tag> — &unknown;");
-  });
-});
+import { cutExcerpt } from '../../src/format/cut-excerpt.ts';
 
 describe('cutExcerpt', () => {
   it('keeps short text whole', () => {

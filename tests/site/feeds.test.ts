@@ -2,8 +2,8 @@
 // JSON Feed document checked against the JSON Feed 1.1 schema; the schema itself strict
 // where the spec says "required".
 import { describe, expect, it } from 'vitest';
-import { digestItems, lastBuildDate, paperItems, type FeedItem } from '../../src/utils/feed-items.ts';
-import { jsonFeed, rfc3339 } from '../../src/utils/json-feed.ts';
+import { digestItems, lastBuildDate, paperItems, type FeedItem } from '../../src/feeds/feed-items.ts';
+import { jsonFeed, rfc3339 } from '../../src/feeds/json-feed.ts';
 import { jsonFeedErrors } from '../helpers/json-feed-schema.ts';
 
 const papers: Record<string, { title: string; days: string[] }> = {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readNumbering, writeNumbering } from '../../src/utils/numbered-terms-fs.ts';
-import { encodeTermCounts, numberTermsKeeping } from '../../src/utils/related-terms.ts';
+import { readNumbering, writeNumbering } from '../../src/related/numbered-terms-fs.ts';
+import { encodeTermCounts, numberTermsKeeping } from '../../src/related/related-terms.ts';
 
 let dir = '';
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'numbering-'))));

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paperRecordSchema } from '../../src/schema.ts';
-import { indexArchive } from '../../src/utils/index-archive.ts';
-import type { Paper } from '../../src/utils/load-archive.ts';
-import { dayFile } from '../../src/utils/open-data.ts';
-import { openDataFile, writeOpenData, type OpenDataOptions } from '../../src/utils/open-data-fs.ts';
+import { indexArchive } from '../../src/archive/index-archive.ts';
+import type { Paper } from '../../src/archive/load-archive.ts';
+import { dayFile } from '../../src/open-data/open-data.ts';
+import { openDataFile, writeOpenData, type OpenDataOptions } from '../../src/open-data/open-data-fs.ts';
 
 const AT = { site: 'https://example.org', base: '/archive/' };
 

@@ -5,11 +5,11 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/schema.ts';
-import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/utils/data-records.ts';
-import { dataJsonSchema, toDataJsonSchema } from '../../src/utils/data-schema.ts';
-import type { Paper } from '../../src/utils/load-archive.ts';
-import { csvPieces, dayFile, dayFileText, ndjsonPieces, recordsOf } from '../../src/utils/open-data.ts';
-import { schemaFields, typeInWords } from '../../src/utils/schema-fields.ts';
+import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/open-data/data-records.ts';
+import { dataJsonSchema, toDataJsonSchema } from '../../src/open-data/data-schema.ts';
+import type { Paper } from '../../src/archive/load-archive.ts';
+import { csvPieces, dayFile, dayFileText, ndjsonPieces, recordsOf } from '../../src/open-data/open-data.ts';
+import { schemaFields, typeInWords } from '../../src/open-data/schema-fields.ts';
 
 const SITE = 'https://example.org';
 const AT = { site: SITE };

@@ -22,7 +22,7 @@ import {
   topicFeedPath,
   topicJsonFeedPath,
   withBase,
-} from '../../src/utils/paths.ts';
+} from '../../src/site/paths.ts';
 
 describe('paths', () => {
   it('normalises any spelling of the base', () => {

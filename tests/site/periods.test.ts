@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupPeriods, isoWeek, monthOf, weekBounds } from '../../src/utils/periods.ts';
-import { linksOut } from '../../src/utils/links-out.ts';
+import { groupPeriods, isoWeek, monthOf, weekBounds } from '../../src/archive/periods.ts';
+import { linksOut } from '../../src/format/links-out.ts';
 
 describe('isoWeek', () => {
   it('follows ISO 8601 across year boundaries', () => {

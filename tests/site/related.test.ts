@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idfCounted, nearest, relatedPapers, RELATED_DEFAULTS, termVectors, type RelatablePaper } from '../../src/utils/related.ts';
-import { decodeTermCounts, encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/utils/related-terms.ts';
+import { idfCounted, nearest, relatedPapers, RELATED_DEFAULTS, termVectors, type RelatablePaper } from '../../src/related/related.ts';
+import { decodeTermCounts, encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/related/related-terms.ts';
 
 // Hand-made abstracts in three clear groups, and one that shares nothing with any of them.
 const ABSTRACTS: Record<string, [string, string]> = {

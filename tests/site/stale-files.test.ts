@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../src/utils/stale-files.ts';
+import { staleFiles } from '../../src/cache/stale-files.ts';
 
 describe('staleFiles', () => {
   const produced = new Set(['index.html', 'papers/a/index.html', 'rss.xml', 'favicon.svg']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineRuns, stepArea } from '../../src/components/charts/geometry.ts';
 import { niceAxis, percentOf } from '../../src/components/charts/scale.ts';
-import { formatCount, formatShare } from '../../src/utils/format-number.ts';
+import { formatCount, formatShare } from '../../src/format/format-number.ts';
 import {
   archiveStats,
   monthsBetween,
@@ -12,7 +12,7 @@ import {
   topOrganizations,
   weeksBetween,
   type StatsPaper,
-} from '../../src/utils/stats.ts';
+} from '../../src/stats/stats.ts';
 
 const paper = (id: string, over: Partial<StatsPaper> = {}): StatsPaper => ({ id, title: id.toUpperCase(), comments: 0, organization: null, days: ['2025-01-01'], ...over });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchTopics, parseTopics, topicPattern } from '../../src/utils/topics.ts';
+import { matchTopics, parseTopics, topicPattern } from '../../src/topics/topics.ts';
 
 describe('topicPattern', () => {
   const re = topicPattern(['diffusion', 'score-based', 'agent', 'VLM']);

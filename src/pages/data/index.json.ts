@@ -1,7 +1,7 @@
 // /data/index.json: the open data's catalogue (src/schema.ts dataIndexSchema).
 import type { APIContext } from 'astro';
-import { loadArchive } from '../../utils/load-archive.ts';
-import { dataIndex } from '../../utils/open-data.ts';
+import { loadArchive } from '../../archive/load-archive.ts';
+import { dataIndex } from '../../open-data/open-data.ts';
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL('http://localhost:4321');

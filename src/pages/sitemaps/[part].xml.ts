@@ -1,9 +1,9 @@
 // /sitemaps/N.xml: one part of the sitemap (at most SITEMAP_PART_SIZE URLs).
 import type { APIContext } from 'astro';
-import { loadArchive } from '../../utils/load-archive.ts';
-import { absoluteUrl } from '../../utils/paths.ts';
-import { sitePages } from '../../utils/site-pages.ts';
-import { sitemapParts, urlsetXml } from '../../utils/sitemap.ts';
+import { loadArchive } from '../../archive/load-archive.ts';
+import { absoluteUrl } from '../../site/paths.ts';
+import { sitePages } from '../../site/site-pages.ts';
+import { sitemapParts, urlsetXml } from '../../site/sitemap.ts';
 
 export async function getStaticPaths() {
   const parts = sitemapParts(sitePages(await loadArchive()));

@@ -4,7 +4,7 @@
 // stem (Porter2, as Pagefind's indexer stems English), or the text's word extends the query
 // word (a query is also a prefix search: "transf" finds "transformer").
 import { stem } from 'porter2';
-import { queryWords } from './words.ts';
+import { queryWords } from '../../format/words.ts';
 
 /** Whether `found` (a word of the result text) is a real hit for the query word `wanted`. */
 export function isRealMatch(wanted: string, found: string): boolean {

@@ -1,7 +1,7 @@
 // /topics/<name>/feed.json: JSON Feed 1.1, the same items as the topic's rss.xml.
 import type { APIContext } from 'astro';
-import type { Topic } from '../../../utils/topics.ts';
-import { siteOf, topicFeedPaths, topicFeedResponse } from '../../../utils/site-feeds.ts';
+import type { Topic } from '../../../topics/topics.ts';
+import { siteOf, topicFeedPaths, topicFeedResponse } from '../../../feeds/site-feeds.ts';
 
 export const getStaticPaths = topicFeedPaths;
 

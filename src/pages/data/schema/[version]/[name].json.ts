@@ -1,8 +1,8 @@
 // /data/schema/vN/<name>.json: the JSON Schema of each open-data record, generated from Zod.
 import type { APIContext } from 'astro';
 import { DATA_SCHEMA_VERSION } from '../../../../schema.ts';
-import { DATA_SCHEMA_NAMES, dataJsonSchema, type DataSchemaName } from '../../../../utils/data-schema.ts';
-import { schemaVersionSegment } from '../../../../utils/paths.ts';
+import { DATA_SCHEMA_NAMES, dataJsonSchema, type DataSchemaName } from '../../../../open-data/data-schema.ts';
+import { schemaVersionSegment } from '../../../../site/paths.ts';
 
 export function getStaticPaths() {
   return DATA_SCHEMA_NAMES.map((name) => ({ params: { version: schemaVersionSegment(DATA_SCHEMA_VERSION), name } }));

@@ -1,9 +1,9 @@
 // Each topic's papers over the whole archive, newest first, matched once per build. Which
 // topics a paper matches is kept between builds by the paper file's digest, so a rebuild
 // matches only new and changed papers.
-import { allAbstracts } from './abstract.ts';
-import { derivePerPaper } from './derived-cache-fs.ts';
-import { loadArchive } from './load-archive.ts';
+import { allAbstracts } from '../archive/abstract.ts';
+import { derivePerPaper } from '../cache/derived-cache-fs.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { compileTopics, groupByTopic, topicPattern, topicsOf } from './topics.ts';
 import { loadTopics } from './topics-fs.ts';
 

@@ -1,6 +1,6 @@
 // Every page the site builds, as paths with the day their content last changed: the
 // sitemap's list, from the archive (one place, beside the routes that make the pages).
-import type { Archive } from './load-archive.ts';
+import type { Archive } from '../archive/load-archive.ts';
 import { dataPath, dayPath, daysPath, homePath, monthPath, monthsPath, paperPath, searchPath, weekPath, weeksPath } from './paths.ts';
 
 export function sitePages(archive: Archive): { path: string; lastmod?: string }[] {

@@ -101,7 +101,7 @@ export const dataPath = (base: string = BASE): string => withBase('data/', base)
 /** The open data's catalogue: every file and day, machine-readable. */
 export const dataIndexPath = (base: string = BASE): string => withBase('data/index.json', base);
 
-/** The open data's files, in the output folder (src/utils/open-data-fs.ts writes them). */
+/** The open data's files, in the output folder (src/open-data/open-data-fs.ts writes them). */
 export const PAPERS_NDJSON_FILE = 'data/papers.ndjson';
 export const PAPERS_CSV_FILE = 'data/papers.csv';
 export const DAY_DATA_DIR = 'data/days';

@@ -2,7 +2,7 @@
 // description and URLs, in one place for the endpoints, the /feeds/ page and the
 // autodiscovery links.
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import type { Topic } from './topics.ts';
+import type { Topic } from '../topics/topics.ts';
 import {
   daysPath,
   digestFeedPath,
@@ -13,7 +13,7 @@ import {
   topicFeedPath,
   topicJsonFeedPath,
   topicPath,
-} from './paths.ts';
+} from '../site/paths.ts';
 
 export interface FeedSpec {
   title: string;

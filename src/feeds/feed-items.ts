@@ -1,8 +1,8 @@
 // The items of every feed, whatever its format: built once here, then written as RSS
 // (rss-feed.ts) or JSON Feed (json-feed.ts), so the two twins always carry the same items in
 // the same order. Pure: the caller looks papers and days up.
-import { escapeHtml } from './escape-html.ts';
-import { dayToDate, formatDay } from './format-day.ts';
+import { escapeHtml } from '../format/escape-html.ts';
+import { dayToDate, formatDay } from '../format/format-day.ts';
 
 /** One item of a feed. */
 export interface FeedItem {

@@ -1,14 +1,14 @@
 // The one way pages read a paper's abstract. The content index keeps only its opening
 // (`data.excerpt`); the whole abstract is in the paper's own file. Every abstract as plain
 // text is read once per build (`allAbstracts`) and kept between builds by the file's digest
-// (src/utils/derived-cache-fs.ts), so a daily rebuild reads only the new and changed files.
+// (src/cache/derived-cache-fs.ts), so a daily rebuild reads only the new and changed files.
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../content-dir.ts';
-import { buildShared } from './build-shared.ts';
-import { derivePerPaper } from './derived-cache-fs.ts';
+import { buildShared } from '../cache/build-shared.ts';
+import { derivePerPaper } from '../cache/derived-cache-fs.ts';
 import { sharedArchive, type Paper } from './load-archive.ts';
-import { markdownText, splitFrontMatter, textToHtml } from './markdown-text.ts';
+import { markdownText, splitFrontMatter, textToHtml } from '../format/markdown-text.ts';
 
 /** The abstract as plain text, from `content/papers/<slug>.md`. */
 export function abstractText(paper: Pick<Paper, 'id'>): string {

@@ -1,12 +1,12 @@
-// The open data's files, from the archive and every paper's abstract (src/utils/abstract.ts);
+// The open data's files, from the archive and every paper's abstract (src/archive/abstract.ts);
 // the whole-archive files are made in pieces of a few hundred papers, each record once for
-// both. src/utils/open-data-fs.ts writes them.
+// both. src/open-data/open-data-fs.ts writes them.
 import { stringify } from 'csv-stringify/sync';
 import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord, type PaperRecord } from '../schema.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
-import type { Archive, Paper } from './load-archive.ts';
-import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPath } from './paths.ts';
+import type { Archive, Paper } from '../archive/load-archive.ts';
+import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPath } from '../site/paths.ts';
 
 /**
  * RFC 4180: CRLF ends each record; a field holding a comma, a quote, a CR or an LF is quoted

@@ -1,4 +1,4 @@
-// The numbering of related-paper terms kept between builds (src/utils/related-terms.ts,
+// The numbering of related-paper terms kept between builds (src/related/related-terms.ts,
 // `numberTermsKeeping`): numbering 3 million term counts took 0.8–0.9 s of every build, and a
 // daily rebuild now numbers only the new and changed papers' terms. One file in the
 // derived-values folder: a JSON header (the salt, the terms by number, each document's key and
@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KeptNumbering } from './related-terms.ts';
-import { writeWhole } from './write-whole-fs.ts';
+import { writeWhole } from '../cache/write-whole-fs.ts';
 
 /** Bump when the file's shape changes. */
 const FORMAT = 1;

@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ABSTRACT_TEXT_VERSION } from './abstract.ts';
-import { cacheKey, paperPageKeyPart } from './cache-key.ts';
+import { ABSTRACT_TEXT_VERSION } from '../archive/abstract.ts';
+import { cacheKey, paperPageKeyPart } from '../cache/cache-key.ts';
 import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
 import { CSV_OPTIONS, csvPieces, dayFileText, ndjsonPieces, recordsOf, type AbstractOf } from './open-data.ts';
-import { papersOf, type Archive } from './load-archive.ts';
-import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from './paths.ts';
+import { papersOf, type Archive } from '../archive/load-archive.ts';
+import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from '../site/paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
-import { writeWhole } from './write-whole-fs.ts';
+import { writeWhole } from '../cache/write-whole-fs.ts';
 
 /** The output's files and folders this step manages (relative to the output folder). */
 export const OPEN_DATA_OUTPUTS = [DAY_DATA_DIR, PAPERS_NDJSON_FILE, PAPERS_CSV_FILE] as const;

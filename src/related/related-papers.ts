@@ -1,15 +1,15 @@
-// Each paper's related papers (src/utils/related.ts), computed once per build. A paper's term
+// Each paper's related papers (src/related/related.ts), computed once per build. A paper's term
 // counts come from its whole file (the abstract is not in the content store) and are kept
 // between builds by the file's digest, so a daily rebuild reads only new and changed papers;
 // the neighbours themselves depend on the whole archive and are computed again each build,
-// from terms numbered as the last build kept them (src/utils/numbered-terms-fs.ts).
+// from terms numbered as the last build kept them (src/related/numbered-terms-fs.ts).
 import { stem } from 'porter2';
 import { eng } from 'stopword';
-import { queryWords } from '../search/ui/words.ts';
-import { abstractText, allAbstracts } from './abstract.ts';
-import { derivePerPaper, derivedDir } from './derived-cache-fs.ts';
+import { queryWords } from '../format/words.ts';
+import { abstractText, allAbstracts } from '../archive/abstract.ts';
+import { derivePerPaper, derivedDir } from '../cache/derived-cache-fs.ts';
 import { readNumbering, writeNumbering } from './numbered-terms-fs.ts';
-import { loadArchive } from './load-archive.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { relatedPapers, type RelatedOptions } from './related.ts';
 import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms } from './related-terms.ts';
 

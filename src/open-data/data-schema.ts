@@ -2,7 +2,7 @@
 // written by hand): each published at /data/schema/vN/<name>.json with that URL as its $id.
 import { z } from 'astro/zod';
 import { DATA_SCHEMA_VERSION, dataIndexSchema, dayRecordSchema, paperRecordSchema } from '../schema.ts';
-import { absoluteUrl, dataSchemaPath } from './paths.ts';
+import { absoluteUrl, dataSchemaPath } from '../site/paths.ts';
 
 /** Every published record kind, by the name its schema file has. */
 export const DATA_SCHEMAS = {

@@ -1,6 +1,6 @@
 // The archive's statistics for /stats/: pure functions from the archive's days, papers and
 // topic matches to the numbers the page shows. Computed once per build (the page is one page).
-import { isoWeek, monthOf, weekBounds } from './periods.ts';
+import { isoWeek, monthOf, weekBounds } from '../archive/periods.ts';
 
 /** What the statistics need of a day: its id and papers in listed order. */
 export interface StatsDay {

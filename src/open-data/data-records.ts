@@ -2,8 +2,8 @@
 // built from the archive: pure, given each paper's abstract. Fields are taken by the
 // schema's own keys, so a field added to the content schema reaches every file unasked.
 import { DATA_SCHEMA_VERSION, paperRecordSchema, type DayRecord, type PaperRecord } from '../schema.ts';
-import type { Archive, Paper } from './load-archive.ts';
-import { absoluteUrl, dayPath, paperPath } from './paths.ts';
+import type { Archive, Paper } from '../archive/load-archive.ts';
+import { absoluteUrl, dayPath, paperPath } from '../site/paths.ts';
 
 /** The fields of a paper record, in the order the schema gives them (and the files show). */
 export const PAPER_RECORD_FIELDS: readonly string[] = Object.keys(paperRecordSchema.shape);

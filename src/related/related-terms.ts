@@ -1,10 +1,10 @@
-// Pure: the terms "related papers" compares (src/utils/related.ts): Porter2 stems of the words
+// Pure: the terms "related papers" compares (src/related/related.ts): Porter2 stems of the words
 // the search tokeniser finds, without stopwords; per paper, kept between builds as one compact
 // string; and for a whole archive, numbered in one pass over those strings without splitting
 // them (30,000 papers hold ~3 million term counts: this is the hot loop of a warm build).
 import { stem } from 'porter2';
 import { eng } from 'stopword';
-import { queryWords } from '../search/ui/words.ts';
+import { queryWords } from '../format/words.ts';
 
 /** A paper's terms and how often each occurs, sorted by term. */
 export type TermCounts = [term: string, count: number][];

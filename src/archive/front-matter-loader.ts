@@ -1,7 +1,7 @@
 // Content loader for the ingester's Markdown files: validates each file's front matter with
 // the content schema (every problem reported as `file: field: problem`), and keeps what list
 // pages need (never the abstract, which only a paper's own page reads, from its file) in a
-// lean index of its own (src/utils/content-index-fs.ts), not in Astro's content store: the
+// lean index of its own (src/archive/content-index-fs.ts), not in Astro's content store: the
 // store is inlined into the build's bundle as one JSON module (24 MB at 30,000 papers), which
 // Vite then bundles and every build parses and materialises again. A file whose modification
 // time and size are those of the last build is not read again (a daily rebuild stats 30,000
@@ -14,9 +14,9 @@ import yaml from 'js-yaml';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { check } from '../schema-report.ts';
-import { splitFrontMatter } from '../utils/markdown-text.ts';
-import { readContentIndex, writeContentIndex, type IndexedEntry } from '../utils/content-index-fs.ts';
-import { derivedDir } from '../utils/derived-cache-fs.ts';
+import { splitFrontMatter } from '../format/markdown-text.ts';
+import { readContentIndex, writeContentIndex, type IndexedEntry } from './content-index-fs.ts';
+import { derivedDir } from '../cache/derived-cache-fs.ts';
 
 export interface FrontMatterLoaderOptions<T> {
   /** The collection: names its index file. */

@@ -1,5 +1,5 @@
 // Human dates from `YYYY-MM-DD` ids, always in UTC so no time zone shifts a day.
-import { weekBounds as weekBoundsOf } from './periods.ts';
+import { weekBounds as weekBoundsOf } from '../archive/periods.ts';
 
 const DAY = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',

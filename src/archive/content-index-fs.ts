@@ -1,12 +1,12 @@
 // The content index: per collection, what the build keeps of each content file (its
 // validated front matter and derived fields, its digest, and the stat signature that lets a
 // rebuild skip reading it). Written by the content loader during content sync
-// (src/loaders/front-matter-loader.ts), read by the pages through src/utils/load-archive.ts.
+// (src/archive/front-matter-loader.ts), read by the pages through src/archive/load-archive.ts.
 // One JSON file per collection in the derived-values folder of Astro's cacheDir.
 import fs from 'node:fs';
 import path from 'node:path';
-import { derivedDir } from './derived-cache-fs.ts';
-import { writeWhole } from './write-whole-fs.ts';
+import { derivedDir } from '../cache/derived-cache-fs.ts';
+import { writeWhole } from '../cache/write-whole-fs.ts';
 
 /** The collections, by the name of their index. */
 export const COLLECTIONS = { days: 'days', papers: 'papers' } as const;

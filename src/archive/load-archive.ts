@@ -1,10 +1,10 @@
 // The archive as pages need it, loaded once per build from the content index the content
-// loader wrote during content sync (src/utils/content-index-fs.ts), and shared by every page
+// loader wrote during content sync (src/archive/content-index-fs.ts), and shared by every page
 // (a module-level cache keeps 30,000 pages from rescanning it, and the build's shared store
 // gives the same archive to the integrations). Entries are reduced to what pages show (id,
 // data, digest): page props stay small.
 import type { DayData, StoredPaperData } from '../schema.ts';
-import { buildShared } from './build-shared.ts';
+import { buildShared } from '../cache/build-shared.ts';
 import { COLLECTIONS, readContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
 import { groupPeriods, isoWeek, monthOf, type Period } from './periods.ts';

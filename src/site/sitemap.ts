@@ -1,6 +1,6 @@
 // The sitemap's contents: every page's path, split into parts of at most SITEMAP_PART_SIZE
 // URLs (the protocol allows 50,000), and the XML of a part and of the index. Pure.
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 
 export const SITEMAP_PART_SIZE = 10_000;
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';

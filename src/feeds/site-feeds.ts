@@ -4,16 +4,16 @@
 import type { APIContext } from 'astro';
 import { DEFAULT_SITE_URL } from '../config.ts';
 import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
-import { abstractHtml, excerptOf } from './abstract.ts';
+import { abstractHtml, excerptOf } from '../archive/abstract.ts';
 import { digestFeed, mainFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
 import { digestItems, lastBuildDate, paperItems, type FeedItem } from './feed-items.ts';
 import { JSON_FEED_TYPE, jsonFeed } from './json-feed.ts';
-import { loadArchive, type Archive } from './load-archive.ts';
-import { absoluteUrl, assetPath, dayPath, paperPath } from './paths.ts';
+import { loadArchive, type Archive } from '../archive/load-archive.ts';
+import { absoluteUrl, assetPath, dayPath, paperPath } from '../site/paths.ts';
 import { rssResponse } from './rss-feed.ts';
-import { topicPapers } from './topic-papers.ts';
-import type { Topic } from './topics.ts';
-import { loadTopics } from './topics-fs.ts';
+import { topicPapers } from '../topics/topic-papers.ts';
+import type { Topic } from '../topics/topics.ts';
+import { loadTopics } from '../topics/topics-fs.ts';
 
 export type FeedFormat = 'rss' | 'json';
 

@@ -1,7 +1,7 @@
 // A feed as RSS 2.0 (with @astrojs/rss): the feed's own URL as atom:link rel=self, its
 // language, and lastBuildDate from the newest listed day. The guid of each item is its link.
 import rss from '@astrojs/rss';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../format/escape-html.ts';
 import type { FeedItem } from './feed-items.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
