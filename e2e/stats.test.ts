@@ -8,7 +8,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
-import { isoWeek } from '../src/archive/periods.ts';
+import { isoWeek } from '../src/format/dates.ts';
 import { parseTopics, topicPattern } from '../src/topics/topics.ts';
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];

@@ -1,5 +1,6 @@
 // The /days/ calendar: a month grid (weeks from Monday) per month, each day with its
 // paper count and a shade level. Pure.
+import { weekdayFromMonday } from '../format/dates.ts';
 
 export interface CalendarDay {
   id: string;
@@ -35,7 +36,7 @@ export function calendarMonths(counts: ReadonlyMap<string, number>): CalendarMon
   return months.map((id) => {
     const [y, m] = id.split('-').map(Number);
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
+    const offset = weekdayFromMonday(new Date(Date.UTC(y, m - 1, 1)));
     const cells: (CalendarDay | null)[] = Array.from({ length: offset }, () => null);
     let total = 0;
     for (let d = 1; d <= days; d++) {

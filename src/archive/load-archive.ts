@@ -7,7 +7,9 @@ import type { DayData, StoredPaperData } from '../schema.ts';
 import { buildShared } from '../cache/build-shared.ts';
 import { COLLECTIONS, readContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { indexArchive, type ArchiveIndex } from './index-archive.ts';
-import { groupPeriods, isoWeek, monthOf, type Period } from './periods.ts';
+import { isoWeek, monthOf } from '../format/dates.ts';
+import { groupPeriods, type Period } from './periods.ts';
+import { compareText } from '../format/compare.ts';
 
 /** A day: its id and front matter. */
 export interface Day {
@@ -69,7 +71,7 @@ export async function readArchive(): Promise<Archive> {
 function entries(collection: string): [string, IndexedEntry][] {
   const index = readContentIndex(collection);
   if (!index) throw new Error(`No content index for "${collection}": it is written by the content loader when a build syncs content.`);
-  return Object.entries(index).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(index).sort(([a], [b]) => compareText(a, b));
 }
 
 /** The papers of a day, in listed order. */

@@ -2,7 +2,9 @@
 // (rss-feed.ts) or JSON Feed (json-feed.ts), so the two twins always carry the same items in
 // the same order. Pure: the caller looks papers and days up.
 import { escapeHtml } from '../format/escape-html.ts';
-import { dayToDate, formatDay } from '../format/format-day.ts';
+import { dayToDate } from '../format/dates.ts';
+import { formatDay } from '../format/format-day.ts';
+import { countOf } from '../format/plural.ts';
 
 /** One item of a feed. */
 export interface FeedItem {
@@ -68,7 +70,7 @@ export function digestItems(
         title: `Papers of ${when}`,
         published: dayToDate(day),
         html: `<ol>${papers.map((p) => `<li><a href="${escapeHtml(p.url)}">${escapeHtml(p.title)}</a></li>`).join('')}</ol>`,
-        summary: `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} listed on ${when}.`,
+        summary: `${countOf(papers.length, 'paper')} listed on ${when}.`,
       };
     });
 }

@@ -2,7 +2,6 @@
 // (papers newest first up to FEED_LIMIT, days newest first up to DIGEST_LIMIT); the RSS and
 // JSON Feed writers only format them, so the two twins of a feed always agree.
 import type { APIContext } from 'astro';
-import { DEFAULT_SITE_URL } from '../config.ts';
 import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
 import { abstractHtml, excerptOf } from '../archive/abstract.ts';
 import { digestFeed, mainFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
@@ -16,11 +15,6 @@ import type { Topic } from '../topics/topics.ts';
 import { loadTopics } from '../topics/topics-fs.ts';
 
 export type FeedFormat = 'rss' | 'json';
-
-/** The site feeds are written for (Astro's `site`, from SITE_URL). */
-export function siteOf(context: Pick<APIContext, 'site'>): URL {
-  return context.site ?? new URL(DEFAULT_SITE_URL);
-}
 
 /** Items of a paper feed: the first FEED_LIMIT of `slugs` (newest first). */
 export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL): FeedItem[] {

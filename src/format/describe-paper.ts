@@ -1,12 +1,11 @@
 // Words for a paper's facts; an unknown value reads "unknown", never 0.
 import type { PaperData } from '../schema.ts';
 import { formatDay } from './format-day.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { countOf } from './plural.ts';
 
 /** `3 authors`, the organisation's name, both (`3 authors, MIT`), or `Authors unknown`. */
 export function describeAuthors(p: Pick<PaperData, 'authors' | 'organization'>): string {
-  const count = p.authors !== null ? plural(p.authors, 'author', 'authors') : undefined;
+  const count = p.authors !== null ? countOf(p.authors, 'author') : undefined;
   if (count && p.organization) return `${count}, ${p.organization}`;
   return count ?? p.organization ?? 'Authors unknown';
 }
@@ -25,7 +24,7 @@ export function knownFacts(p: Pick<PaperData, 'authors' | 'organization' | 'publ
 
 /** `12 comments`, or `Comments unknown`. */
 export function describeComments(comments: number | null): string {
-  return comments === null ? 'Comments unknown' : plural(comments, 'comment', 'comments');
+  return comments === null ? 'Comments unknown' : countOf(comments, 'comment');
 }
 
 /** `January 1, 2025`, or `unknown`. */

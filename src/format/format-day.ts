@@ -1,5 +1,5 @@
 // Human dates from `YYYY-MM-DD` ids, always in UTC so no time zone shifts a day.
-import { weekBounds as weekBoundsOf } from '../archive/periods.ts';
+import { dayToDate, weekBounds } from './dates.ts';
 
 const DAY = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
@@ -8,12 +8,6 @@ const DAY = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
 });
 const MONTH = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
-
-/** Midnight UTC of a `YYYY-MM-DD` day (or `YYYY-MM` month). */
-export function dayToDate(id: string): Date {
-  const [y, m, d = 1] = id.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
 
 /** `2025-01-01` → `January 1, 2025`. */
 export function formatDay(id: string): string {
@@ -25,12 +19,19 @@ export function formatMonth(id: string): string {
   return MONTH.format(dayToDate(id.slice(0, 7)));
 }
 
+const SHORT_MONTH = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', year: 'numeric' });
+
+/** `2025-01` (or a full day id) → `Jan 2025`. */
+export function formatShortMonth(id: string): string {
+  return SHORT_MONTH.format(dayToDate(id.slice(0, 7)));
+}
+
 const SHORT_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric' });
 
 /** `2025-W50` → `Week 50 of 2025 (December 8 – December 14)`; `short` gives `Week 50, 2025`. */
 export function formatWeek(id: string, short = false): string {
   const [year, week] = id.split('-W');
   if (short) return `Week ${Number(week)}, ${year}`;
-  const { start, end } = weekBoundsOf(id);
+  const { start, end } = weekBounds(id);
   return `Week ${Number(week)} of ${year} (${SHORT_DAY.format(dayToDate(start))} – ${SHORT_DAY.format(dayToDate(end))})`;
 }

@@ -4,9 +4,10 @@ import { loadArchive } from '../archive/load-archive.ts';
 import { absoluteUrl, sitemapPartPath } from '../site/paths.ts';
 import { sitePages } from '../site/site-pages.ts';
 import { sitemapIndexXml, sitemapParts } from '../site/sitemap.ts';
+import { siteOf } from '../site/site-url.ts';
 
 export async function GET(context: APIContext) {
-  const site = context.site ?? new URL('http://localhost:4321');
+  const site = siteOf(context);
   const archive = await loadArchive();
   const parts = sitemapParts(sitePages(archive));
   return new Response(sitemapIndexXml(parts.map((_, i) => absoluteUrl(sitemapPartPath(i), site)), archive.latest), {

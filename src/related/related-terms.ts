@@ -5,6 +5,7 @@
 import { stem } from 'porter2';
 import { eng } from 'stopword';
 import { queryWords } from '../format/words.ts';
+import { compareText } from '../format/compare.ts';
 
 /** A paper's terms and how often each occurs, sorted by term. */
 export type TermCounts = [term: string, count: number][];
@@ -33,7 +34,7 @@ export function termCounts(title: string, text: string): TermCounts {
   const counts = new Map<string, number>();
   for (const t of terms(title)) counts.set(t, (counts.get(t) ?? 0) + TITLE_WEIGHT);
   for (const t of terms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...counts].sort(([a], [b]) => compareText(a, b));
 }
 
 const SPACE = 32;

@@ -3,6 +3,7 @@
 // `maxShare` of papers, or in one paper only, cannot tell neighbours apart and are dropped),
 // and dot products are summed over the postings of those terms: never all pairs of papers.
 import { numberTerms, type NumberedTerms } from './related-terms.ts';
+import { compareById } from '../format/compare.ts';
 
 const isNumbered = (docs: readonly string[] | NumberedTerms): docs is NumberedTerms => !Array.isArray(docs);
 
@@ -192,7 +193,7 @@ export function relatedPapers(
   opts: RelatedOptions = RELATED_DEFAULTS,
   number: (sorted: readonly RelatablePaper[]) => NumberedTerms = (sorted) => numberTerms(sorted.map((p) => p.terms)),
 ): Map<string, string[]> {
-  const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...papers].sort(compareById);
   const vectors = termVectors(number(sorted), opts, idfCounted(sorted.map((p) => p.firstListed)));
   const found = nearest(vectors, opts);
   return new Map(sorted.map((p, d) => [p.id, Array.from(found[d], (e) => sorted[e].id)]));

@@ -3,6 +3,7 @@
 // and let a rebuild reuse every shard whose papers did not change.
 import { createHash } from 'node:crypto';
 import { DEFAULT_SHARD_SIZE, readConfig } from '../config.ts';
+import { compareText } from '../format/compare.ts';
 
 /**
  * Papers per shard. Pagefind's indexer peaks at ~0.5 GB for 2,500 papers (~0.9 GB for
@@ -65,10 +66,9 @@ export function facetsOf(paper: Pick<SearchPaper, 'published' | 'days'>): { publ
  * shard, so the shards before it keep their contents (and their cache) from day to day.
  */
 export function orderForShards<T extends Pick<SearchPaper, 'slug' | 'days'>>(papers: readonly T[]): T[] {
-  return [...papers].sort((a, b) => cmp(a.days[0], b.days[0]) || cmp(a.slug, b.slug));
+  return [...papers].sort((a, b) => compareText(a.days[0], b.days[0]) || compareText(a.slug, b.slug));
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Shards of the newest papers (fewer than a full shard) hold a `TAIL_PARTS`th of a shard each,

@@ -5,6 +5,7 @@
 // the shards it indexes again; counts of disjoint shards add up to the archive's.
 import type { Vocabulary } from './contract.ts';
 import { queryWords } from '../format/words.ts';
+import { compareText } from '../format/compare.ts';
 
 export const MAX_VOCABULARY = 40_000;
 
@@ -53,7 +54,7 @@ export function addCounts(tally: WordTally, part: WordCounts): void {
 export function vocabularyOfTally({ papersWith, inTitle }: WordTally, max = MAX_VOCABULARY): Vocabulary {
   return [...papersWith]
     .filter(([w, n]) => w.length >= 3 && !/^\d+$/.test(w) && (n >= 2 || inTitle.has(w)))
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
     .slice(0, max)
     .map(([w]) => w);
 }

@@ -1,6 +1,7 @@
 // The archive's statistics for /stats/: pure functions from the archive's days, papers and
 // topic matches to the numbers the page shows. Computed once per build (the page is one page).
-import { isoWeek, monthOf, weekBounds } from '../archive/periods.ts';
+import { DAY_MS, isoWeek, monthOf, weekBounds } from '../format/dates.ts';
+import { compareById, compareText } from '../format/compare.ts';
 
 /** What the statistics need of a day: its id and papers in listed order. */
 export interface StatsDay {
@@ -60,9 +61,6 @@ export interface ArchiveStats {
 export const MOST_DISCUSSED = 20;
 export const TOP_ORGANIZATIONS = 15;
 
-const DAY_MS = 86_400_000;
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** Every ISO week from the one holding `first` to the one holding `last` (day ids), in order. */
 export function weeksBetween(first: string, last: string): string[] {
   const end = isoWeek(last);
@@ -104,7 +102,7 @@ function papersPerPeriod(days: readonly StatsDay[], periods: readonly string[], 
 /** Papers listed in each ISO week (each paper once a week), every week of the archive's life. */
 export function papersPerWeek(days: readonly StatsDay[]): WeekCount[] {
   if (days.length === 0) return [];
-  const sorted = [...days].sort(byId);
+  const sorted = [...days].sort(compareById);
   const weeks = weeksBetween(sorted[0].id, sorted.at(-1)!.id);
   const sets = papersPerPeriod(sorted, weeks, isoWeek);
   return weeks.map((week) => ({ week, papers: sets.get(week)!.size }));
@@ -134,7 +132,7 @@ export function topOrganizations(papers: readonly StatsPaper[], n = TOP_ORGANIZA
   for (const p of papers) if (p.organization !== null) counts.set(p.organization, (counts.get(p.organization) ?? 0) + 1);
   const top = [...counts]
     .map(([name, count]) => ({ name, papers: count }))
-    .sort((a, b) => b.papers - a.papers || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => b.papers - a.papers || compareText(a.name, b.name))
     .slice(0, n);
   return { withOrganization: [...counts.values()].reduce((a, b) => a + b, 0), top };
 }
@@ -142,7 +140,7 @@ export function topOrganizations(papers: readonly StatsPaper[], n = TOP_ORGANIZA
 /** For every month of the archive's life, its papers (each once) and how many each topic matches. */
 export function topicSharesByMonth(days: readonly StatsDay[], topics: readonly StatsTopic[]): TopicShares {
   if (days.length === 0) return { months: [], totals: [], topics: topics.map((t) => ({ name: t.name, label: t.label, counts: [] })) };
-  const sorted = [...days].sort(byId);
+  const sorted = [...days].sort(compareById);
   const months = monthsBetween(sorted[0].id, sorted.at(-1)!.id);
   const sets = papersPerPeriod(sorted, months, monthOf);
   return {

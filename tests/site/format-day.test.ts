@@ -1,7 +1,8 @@
 // Day formatting is the same in every time zone: it never shifts a day.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dayToDate, formatDay, formatMonth } from '../../src/format/format-day.ts';
+import { dayToDate } from '../../src/format/dates.ts';
+import { formatDay, formatMonth } from '../../src/format/format-day.ts';
 
 describe('formatDay', () => {
   it('formats ids as US English dates, in UTC', () => {
@@ -19,7 +20,7 @@ describe('formatDay', () => {
 
   it('does not depend on the process time zone', () => {
     // A fresh Node per zone: Intl reads TZ once per process.
-    const script = `import { formatDay, formatMonth, dayToDate } from './src/format/format-day.ts';
+    const script = `import { formatDay, formatMonth } from './src/format/format-day.ts'; import { dayToDate } from './src/format/dates.ts';
       console.log([formatDay('2025-01-01'), formatDay('2024-12-31'), formatMonth('2025-01'), dayToDate('2025-01-01').toISOString()].join('|'));`;
     for (const TZ of ['America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
       const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ } });

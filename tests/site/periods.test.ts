@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupPeriods, isoWeek, monthOf, weekBounds } from '../../src/archive/periods.ts';
+import { isoWeek, monthOf, weekBounds } from '../../src/format/dates.ts';
+import { groupPeriods } from '../../src/archive/periods.ts';
 import { linksOut } from '../../src/format/links-out.ts';
 
 describe('isoWeek', () => {

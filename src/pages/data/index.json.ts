@@ -2,9 +2,10 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../../archive/load-archive.ts';
 import { dataIndex } from '../../open-data/open-data.ts';
+import { siteOf } from '../../site/site-url.ts';
 
 export async function GET(context: APIContext) {
-  const site = context.site ?? new URL('http://localhost:4321');
+  const site = siteOf(context);
   return new Response(`${JSON.stringify(dataIndex(await loadArchive(), site))}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -4,6 +4,7 @@ import { loadArchive } from '../../archive/load-archive.ts';
 import { absoluteUrl } from '../../site/paths.ts';
 import { sitePages } from '../../site/site-pages.ts';
 import { sitemapParts, urlsetXml } from '../../site/sitemap.ts';
+import { siteOf } from '../../site/site-url.ts';
 
 export async function getStaticPaths() {
   const parts = sitemapParts(sitePages(await loadArchive()));
@@ -11,7 +12,7 @@ export async function getStaticPaths() {
 }
 
 export function GET(context: APIContext) {
-  const site = context.site ?? new URL('http://localhost:4321');
+  const site = siteOf(context);
   const { pages } = context.props as { pages: { path: string; lastmod?: string }[] };
   return new Response(urlsetXml(pages.map((p) => ({ loc: absoluteUrl(p.path, site), lastmod: p.lastmod }))), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

@@ -1,5 +1,6 @@
 // Pure: the search page's state and its URL (a search is a link), and the status line.
 import { FILTER_KEYS, PARAMS, SORTS, type FilterKey, type Sort } from '../contract.ts';
+import { countOf } from '../../format/plural.ts';
 
 export interface SearchState {
   query: string;
@@ -47,7 +48,7 @@ export interface StatusInput {
 }
 
 const quote = (s: string) => `“${s}”`;
-const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
+const papers = (n: number) => countOf(n, 'paper');
 
 /** The status line above the results. */
 export function statusText({ count, query, partial, missing, correctedFrom }: StatusInput): string {

@@ -1,7 +1,8 @@
 // /topics/<name>/feed.json: JSON Feed 1.1, the same items as the topic's rss.xml.
 import type { APIContext } from 'astro';
 import type { Topic } from '../../../topics/topics.ts';
-import { siteOf, topicFeedPaths, topicFeedResponse } from '../../../feeds/site-feeds.ts';
+import { topicFeedPaths, topicFeedResponse } from '../../../feeds/site-feeds.ts';
+import { siteOf } from '../../../site/site-url.ts';
 
 export const getStaticPaths = topicFeedPaths;
 
