@@ -3,10 +3,9 @@
 // rebuild skip reading it). Written by the content loader during content sync
 // (src/archive/front-matter-loader.ts), read by the pages through src/archive/load-archive.ts.
 // One JSON file per collection in the derived-values folder of Astro's cacheDir.
-import fs from 'node:fs';
 import path from 'node:path';
 import { derivedDir } from '../cache/derived-cache-fs.ts';
-import { writeWhole } from '../cache/write-whole-fs.ts';
+import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
 
 /** The collections, by the name of their index. */
 export const COLLECTIONS = { days: 'days', papers: 'papers' } as const;
@@ -34,12 +33,7 @@ const fileOf = (collection: string, dir: string) => path.join(dir, `content-${co
 /** The index of `collection`, if there is a readable one (made with `salt`, when given). */
 export function readContentIndex(collection: string, salt?: string, dir: string | undefined = derivedDir()): Record<string, IndexedEntry> | undefined {
   if (!dir) return undefined;
-  try {
-    const json = JSON.parse(fs.readFileSync(fileOf(collection, dir), 'utf8')) as IndexFile;
-    return json.version === VERSION && (salt === undefined || json.salt === salt) ? json.entries : undefined;
-  } catch {
-    return undefined;
-  }
+  return readKept(fileOf(collection, dir), (json: IndexFile) => (json.version === VERSION && (salt === undefined || json.salt === salt) ? json.entries : undefined));
 }
 
 /** Replaces the index of `collection`, whole: a killed build leaves the previous one. */

@@ -1,5 +1,6 @@
-// A file replaced whole: written under a temporary name beside it, then renamed over it, so a
-// build killed while writing leaves the previous file (or none), never part of one.
+// Files a build keeps between runs: written whole (under a temporary name beside the file, then
+// renamed over it, so a build killed while writing leaves the previous file or none, never part
+// of one) and read back only when they are whole and of the kind the reader expects.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,4 +21,19 @@ export function writeWhole(file: string, text: string | Iterable<string | Uint8A
   }
   fs.closeSync(fd);
   fs.renameSync(temp, file);
+}
+
+/**
+ * State a build kept in a JSON file, if the file is there, parses, and `accept` takes it
+ * (returns it, or what it needs of it); otherwise `undefined`, and the caller starts afresh.
+ * A missing, damaged or foreign file is never an error: it only costs the work it saved.
+ */
+export function readKept<T>(file: string, accept: (value: any) => T | undefined): T | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return value !== null && typeof value === 'object' ? accept(value) : undefined;
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { staleFiles } from '../cache/stale-files.ts';
+import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
 
 /** `owned`: folders and files of outDir another step manages (Pagefind's bundle, the open data). */
 export default function pruneDist(options: { owned: string[] }): AstroIntegration {
@@ -37,8 +38,7 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
         for (const file of stale) fs.rmSync(path.join(outDir, file), { force: true });
         if (before) removeEmptyParents(outDir, stale);
         else removeEmptyDirs(outDir);
-        fs.mkdirSync(path.dirname(recordFile), { recursive: true });
-        fs.writeFileSync(recordFile, JSON.stringify({ outDir, files: [...produced].sort() }));
+        writeWhole(recordFile, JSON.stringify({ outDir, files: [...produced].sort() }));
         if (stale.length) logger.info(`removed ${stale.length} file(s) left from an earlier build: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`);
       },
     },
@@ -59,12 +59,7 @@ function listFiles(root: string): string[] {
 
 /** The files the last build into `outDir` produced, if it left a record. */
 function readRecord(file: string, outDir: string): string[] | undefined {
-  try {
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { outDir?: string; files?: string[] };
-    return r.outDir === outDir && Array.isArray(r.files) && fs.existsSync(outDir) ? r.files : undefined;
-  } catch {
-    return undefined;
-  }
+  return readKept(file, (r: { outDir?: string; files?: string[] }) => (r.outDir === outDir && Array.isArray(r.files) && fs.existsSync(outDir) ? r.files : undefined));
 }
 
 /** Remove the folders of `removed` files (and their parents) that are left empty. */

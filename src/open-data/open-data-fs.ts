@@ -15,7 +15,7 @@ import { CSV_OPTIONS, csvPieces, dayFileText, ndjsonPieces, recordsOf, type Abst
 import { papersOf, type Archive } from '../archive/load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from '../site/paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
-import { writeWhole } from '../cache/write-whole-fs.ts';
+import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
 
 /** The output's files and folders this step manages (relative to the output folder). */
 export const OPEN_DATA_OUTPUTS = [DAY_DATA_DIR, PAPERS_NDJSON_FILE, PAPERS_CSV_FILE] as const;
@@ -119,10 +119,5 @@ function removeOtherDays(dir: string, archive: Pick<Archive, 'dayById'>): string
 }
 
 function readState(file: string, outDir: string): State | undefined {
-  try {
-    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as State;
-    return state.outDir === outDir && state.days && typeof state.days === 'object' ? state : undefined;
-  } catch {
-    return undefined;
-  }
+  return readKept(file, (state: State) => (state.outDir === outDir && state.days && typeof state.days === 'object' ? state : undefined));
 }
