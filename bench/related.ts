@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
 import { computeRelated, type PaperInput } from '../src/related/related-papers.ts';
-import { splitFrontMatter } from '../src/format/markdown-text.ts';
+import { parseContentFile } from '../src/archive/content-file.ts';
+import { paperSchema } from '../src/schema.ts';
 import { CONTENT_DIR_ENV } from '../src/content-dir.ts';
 
 const { values } = parseArgs({
@@ -31,7 +31,9 @@ function papersOf(content: string): PaperInput[] {
   const dir = path.join(content, 'papers');
   return fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((name) => {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
-    const data = yaml.load(splitFrontMatter(text)!.yaml) as { title: string; days: string[] };
+    const file = parseContentFile(text, name, paperSchema);
+    if (!file.ok) throw new Error(file.problems.join('\n'));
+    const data = file.value;
     return { id: name.slice(0, -3), data: { title: data.title, days: data.days }, digest: createHash('sha256').update(text).digest('hex') };
   });
 }

@@ -10,11 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { check } from '../schema-report.ts';
-import { splitFrontMatter } from '../format/markdown-text.ts';
+import { fileLabel, parseContentFile } from './content-file.ts';
 import { readContentIndex, writeContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { derivedDir } from '../cache/derived-cache-fs.ts';
 
@@ -68,25 +66,12 @@ export function frontMatterLoader<T extends Record<string, unknown>>(opts: Front
           after[id] = { ...old, signature };
           continue;
         }
-        const label = path.relative(process.cwd(), file) || file;
-        const parts = splitFrontMatter(text);
-        if (!parts) {
-          problems.push(`${label}: (front matter): missing: the file must start with a --- block`);
-          continue;
-        }
-        let data: unknown;
-        try {
-          data = yaml.load(parts.yaml);
-        } catch (e) {
-          problems.push(`${label}: (front matter): not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-          continue;
-        }
-        const r = check(opts.schema, data, label);
+        const r = parseContentFile(text, fileLabel(file), opts.schema);
         if (!r.ok) {
           problems.push(...r.problems);
           continue;
         }
-        after[id] = { signature, digest, data: { ...r.value, ...opts.derive?.(parts.body) } };
+        after[id] = { signature, digest, data: { ...r.value, ...opts.derive?.(r.body) } };
       }
       if (problems.length > 0)
         throw new Error(`${problems.length} invalid content file(s):\n${problems.join('\n')}\n(see README: Hand edits and corrections)`);
