@@ -7,6 +7,12 @@ const LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'A
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MONTH = `(${[...LONG, ...SHORT, 'Sept'].join('|')})`;
 
+/**
+ * A publication date this many days after the listed day is a time-zone effect: the page
+ * shows dates in the viewer's zone, so a capture made east of UTC can run ahead of the day.
+ */
+export const TIME_ZONE_DAYS = 2;
+
 /** The day line ending the header: "Dec 9", or "Dec 9, 2024" on a past day's page. */
 const DAY_LINE = new RegExp(`^${MONTH} (\\d{1,2})(?:, (\\d{4}))?$`);
 /** A publication date line: "Mon D" or "Mon D, YYYY", then an optional comment count. */

@@ -3,7 +3,7 @@
 // settled, said to the user) out. No file system, and it never throws on bad data.
 import { isDayId } from '../../src/schema.ts';
 import { isCardChromeBlock, isSiteChromeBlock } from './chrome.ts';
-import { daysBetween, looksLikeDate, parseDateLine, parseDayLine, possibleDay, ymd, type DumpDate } from './dump-dates.ts';
+import { daysBetween, looksLikeDate, parseDateLine, parseDayLine, possibleDay, TIME_ZONE_DAYS, ymd, type DumpDate } from './dump-dates.ts';
 import { dumpLines } from './dump-lines.ts';
 import { settleYear, type Settled } from './parse-year.ts';
 import { titleKey } from './title-key.ts';
@@ -56,8 +56,6 @@ const MAX_TITLE = 500;
 const MAX_HEADER_LINES = 60;
 /** A dump mended by hand is re-run once: past this many problems the rest are counted. */
 export const MAX_PROBLEMS = 50;
-/** A yearless or explicit date this many days after the listed day is a time-zone effect. */
-export const TIME_ZONE_DAYS = 2;
 
 interface Block {
   line: number;
@@ -108,7 +106,8 @@ export function parseDump(input: string | Uint8Array, file: string, options: Par
   // Inferring the year from entries that did not parse would only add noise to their problems.
   const known = options.date !== undefined || dayLine.year !== undefined || /\d{4}-\d{2}-\d{2}/.test(file.split(/[\\/]/).pop() ?? '');
   if (diagnostics.length > 0 && !known) return refused();
-  const year = settleYear(file, options, { day: dayLine, dayLineNo, dates: unique.map((r) => r.date).filter((d) => d !== undefined), report });
+  const dates = unique.map((r) => r.date).filter((d) => d !== undefined);
+  const year = settleYear(file, options, { day: dayLine, dayLineNo, dates, report, note });
   if (year === undefined) return refused();
   const dayId = ymd(year.value, dayLine.month, dayLine.day);
   for (const { entry, date } of unique) {
