@@ -1,3 +1,8 @@
+// Feature: the archive. Loading what the ingester wrote (content/days, content/papers) for
+// the pages: the content loader and its lean index, the archive model (days, papers, weeks,
+// months), the /days/ calendar, abstracts. Depends on cache/, format/, src/schema.ts and
+// src/content-dir.ts; every page and feature reads the archive through load-archive.ts.
+//
 // The one way pages read a paper's abstract. The content index keeps only its opening
 // (`data.excerpt`); the whole abstract is in the paper's own file. Every abstract as plain
 // text is read once per build (`allAbstracts`) and kept between builds by the file's digest

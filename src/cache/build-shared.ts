@@ -1,3 +1,7 @@
+// Feature: what a build keeps. State kept between builds in Astro's cacheDir (derived values
+// by file digest, files written whole), page cache keys, and values shared within one build.
+// Depends on nothing of ours but Node; archive/, related/, topics/, open-data/ and search/ use it.
+//
 // Values made once per build and shared by the two copies of this project's modules that a
 // build runs: the page code, bundled by Vite, and the integrations, loaded by Node. Their
 // module-level caches cannot see each other, so the open-data step would otherwise read the

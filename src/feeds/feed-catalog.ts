@@ -1,3 +1,7 @@
+// Feature: feeds. Every RSS 2.0 and JSON Feed 1.1 feed of the site (all papers, the daily
+// digest, one per topic): the catalogue, their items, and the two writers. Depends on archive/,
+// site/ (URLs), format/ and topics/ (topic feeds); the routes in src/pages/ are one line each.
+//
 // Every feed the site publishes, each in two formats (RSS 2.0 and JSON Feed 1.1): its title,
 // description and URLs, in one place for the endpoints, the /feeds/ page and the
 // autodiscovery links.

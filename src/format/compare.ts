@@ -1,3 +1,7 @@
+// Feature: text for people. Pure, browser-safe helpers the pages and features share: dates,
+// counted nouns, numbers, excerpts, escaping, words, and the code-unit order. Depends only on
+// src/schema.ts types.
+//
 // The one order for ids, slugs, names and terms: by UTF-16 code units, the same on every
 // machine (no locale, unlike localeCompare), so sorted output is byte for byte stable.
 

@@ -1,3 +1,7 @@
+// Feature: open data. Every paper and day as NDJSON, CSV and per-day JSON, with versioned
+// JSON Schemas and the /data/ page. Depends on archive/, cache/, site/ and src/schema.ts; the
+// files are written after the build by src/integrations/open-data.ts.
+//
 // The open data's records (paperRecordSchema, dayRecordSchema in src/schema.ts) and CSV rows,
 // built from the archive: pure, given each paper's abstract. Fields are taken by the
 // schema's own keys, so a field added to the content schema reaches every file unasked.

@@ -1,3 +1,7 @@
+// Feature: related papers. Each paper's nearest papers by the words of its title and abstract
+// (Porter2 stems, tf-idf, cosine), computed once per build and kept between builds by digest.
+// Depends on archive/, cache/ and format/words.ts; the paper page shows the result.
+//
 // The numbering of related-paper terms kept between builds (src/related/related-terms.ts,
 // `numberTermsKeeping`): numbering 3 million term counts took 0.8–0.9 s of every build, and a
 // daily rebuild now numbers only the new and changed papers' terms. One file in the

@@ -1,3 +1,6 @@
+// Feature: search. The Pagefind index in shards (indexer, run from src/integrations/pagefind.ts)
+// and the search page's own client (ui/). Depends on cache/, format/, site/ and src/config.ts.
+//
 // The search contract, in one place: what the indexer writes, what the search page reads,
 // and what the tests and the bench look for (file names, the shard plan, filter, meta and
 // sort keys, URL parameters and element ids). Pure and browser-safe: no Node imports.

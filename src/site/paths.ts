@@ -1,3 +1,7 @@
+// Feature: the site's addresses. Every URL (pages, feeds, assets, data, search), the site
+// URL the pages are written for, and the sitemap. Depends on src/config.ts, and on archive/
+// for the sitemap's list of pages.
+//
 // The one place site URLs are made: every page, link, asset, feed and search URL comes
 // from here, so `base` (sub-folder hosting) and `site` are honoured everywhere.
 

@@ -1,3 +1,6 @@
+// Feature: statistics. The numbers and series of /stats/, pure, from the archive's days,
+// papers and topic matches; the charts are src/components/charts/. Depends on format/.
+//
 // The archive's statistics for /stats/: pure functions from the archive's days, papers and
 // topic matches to the numbers the page shows. Computed once per build (the page is one page).
 import { DAY_MS, isoWeek, monthOf, weekBounds } from '../format/dates.ts';

@@ -1,3 +1,6 @@
+// Feature: topics. The topics of topics.json (a name, a label, terms), the papers that match
+// each one, their pages and feeds. Depends on archive/, cache/ and src/schema.ts.
+//
 // Each topic's papers over the whole archive, newest first, matched once per build. Which
 // topics a paper matches is kept between builds by the paper file's digest, so a rebuild
 // matches only new and changed papers.
