@@ -128,7 +128,7 @@ export const topicsSchema = z
 export type TopicsData = z.infer<typeof topicsSchema>;
 
 /**
- * The open data's schema version (`/data/`, README "Open data"). Adding a field keeps it;
+ * The open data's schema version (`/data/`, docs/feeds-and-data.md). Adding a field keeps it;
  * removing, renaming or retyping one, or changing what a field means, bumps it (and the
  * `/data/schema/vN/` folder the JSON Schemas are published in).
  */
