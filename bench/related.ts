@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { computeRelated, type PaperInput } from '../src/related/related-papers.ts';
 import { parseContentFile } from '../src/archive/content-file.ts';
 import { paperSchema } from '../src/schema.ts';
-import { CONTENT_DIR_ENV } from '../src/content-dir.ts';
+import { CONTENT_DIR_ENV, contentPaths } from '../src/content-dir.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +28,7 @@ if (!values.content || !values.cache) {
 
 /** Titles and digests, as the content index gives them to a build (not timed: a build has them). */
 function papersOf(content: string): PaperInput[] {
-  const dir = path.join(content, 'papers');
+  const dir = contentPaths(content).papers;
   return fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((name) => {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
     const file = parseContentFile(text, name, paperSchema);

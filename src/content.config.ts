@@ -5,7 +5,7 @@
 // (src/archive/abstract.ts). Astro's content store stays empty, so no build bundles it.
 import { defineCollection } from 'astro:content';
 import { daySchema, paperSchema, storedPaperSchema } from './schema.ts';
-import { contentDir } from './content-dir.ts';
+import { configuredContent } from './content-dir.ts';
 import { frontMatterLoader } from './archive/front-matter-loader.ts';
 import { EXCERPT_LENGTH } from './consts.ts';
 import { cutExcerpt } from './format/cut-excerpt.ts';
@@ -13,14 +13,14 @@ import { markdownText } from './format/markdown-text.ts';
 import { COLLECTIONS } from './archive/content-index-fs.ts';
 
 const days = defineCollection({
-  loader: frontMatterLoader({ collection: COLLECTIONS.days, dir: contentDir('days'), schema: daySchema }),
+  loader: frontMatterLoader({ collection: COLLECTIONS.days, dir: configuredContent().days, schema: daySchema }),
   schema: daySchema,
 });
 
 const papers = defineCollection({
   loader: frontMatterLoader({
     collection: COLLECTIONS.papers,
-    dir: contentDir('papers'),
+    dir: configuredContent().papers,
     schema: paperSchema,
     derive: (body) => ({ excerpt: cutExcerpt(markdownText(body), EXCERPT_LENGTH) }),
   }),

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { buildSearchIndex, placeShards } from '../../src/search/index-fs.ts';
 import { shardSize } from '../../src/search/plan.ts';
+import { contentPaths } from '../../src/content-dir.ts';
 
 const [content, scratch] = process.argv.slice(2);
 if (!content || !scratch) {
@@ -11,7 +12,7 @@ if (!content || !scratch) {
   process.exit(2);
 }
 const result = await buildSearchIndex({
-  papersDir: path.join(content, 'papers'),
+  papersDir: contentPaths(content).papers,
   cacheDir: path.join(scratch, 'cache'),
   shardSize: shardSize(),
 });

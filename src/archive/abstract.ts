@@ -8,8 +8,7 @@
 // text is read once per build (`allAbstracts`) and kept between builds by the file's digest
 // (src/cache/derived-cache-fs.ts), so a daily rebuild reads only the new and changed files.
 import fs from 'node:fs';
-import path from 'node:path';
-import { contentDir } from '../content-dir.ts';
+import { configuredContent } from '../content-dir.ts';
 import { buildShared } from '../cache/build-shared.ts';
 import { derivePerPaper } from '../cache/derived-cache-fs.ts';
 import { sharedArchive, type Paper } from './load-archive.ts';
@@ -17,7 +16,7 @@ import { markdownText, splitFrontMatter, textToHtml } from '../format/markdown-t
 
 /** The abstract as plain text, from `content/papers/<slug>.md`. */
 export function abstractText(paper: Pick<Paper, 'id'>): string {
-  const text = fs.readFileSync(path.join(contentDir('papers'), `${paper.id}.md`), 'utf8');
+  const text = fs.readFileSync(configuredContent().paperFile(paper.id), 'utf8');
   return markdownText(splitFrontMatter(text)?.body ?? '');
 }
 

@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../content-dir.ts';
+import { configuredContent } from '../content-dir.ts';
 import { placeShards, type IndexResult } from '../search/index-fs.ts';
 import { buildSearchIndexInWorker } from '../search/index-in-worker.ts';
 import { shardSize } from '../search/plan.ts';
@@ -32,7 +32,7 @@ export default function pagefindIntegration(): AstroIntegration {
         if (!building) return;
         started = performance.now();
         const papersCache = path.join(fileURLToPath(config.cacheDir), 'search-papers.json');
-        job = buildSearchIndexInWorker({ papersDir: contentDir('papers'), cacheDir, papersCache, shardSize: shardSize(), log: (m) => logger.info(m) });
+        job = buildSearchIndexInWorker({ papersDir: configuredContent().papers, cacheDir, papersCache, shardSize: shardSize(), log: (m) => logger.info(m) });
         job.catch(() => {}); // reported when awaited in astro:build:done
       },
       'astro:build:done': async ({ dir, logger }) => {
