@@ -154,13 +154,25 @@ describe('slugs never change; titles are corrected in corrections.json (13.2)', 
 });
 
 describe('the lock cannot go stale (13.1)', { timeout: 120_000 }, () => {
-  test('a lock file naming a live process (pid 1) does not block a run', () => {
+  test('a lock file naming a live process (pid 1) does not block a run, which removes it', () => {
     const root = newRoot();
     fs.mkdirSync(root, { recursive: true });
     fs.writeFileSync(path.join(root, '.ingest.lock'), '1\n');
     const r = run(root, [samples]);
     expect(r.code, r.err).toBe(0);
     expect(tree(root)).toEqual(goldenTree());
+    expect(fs.existsSync(path.join(root, '.ingest.lock'))).toBe(false);
+  });
+
+  test('no run leaves the lock file behind: one that writes, one refused while holding the lock', () => {
+    const root = newRoot();
+    expect(run(root, [S0]).code).toBe(0);
+    expect(fs.readdirSync(root).sort()).toEqual(['days', 'dumps', 'papers']);
+    const other = write('2025-12-09.txt', dump('Dec 9', [{ title: 'Another Capture', who: '1 author', date: 'Dec 8' }]));
+    const refused = run(root, [S1, other]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('already archived from a different dump');
+    expect(fs.readdirSync(root).sort()).toEqual(['days', 'dumps', 'papers']);
   });
 
   test.runIf(isRoot)('a run killed in a pid namespace is followed by one that gets the same pid', () => {
@@ -291,7 +303,6 @@ describe('failures of the machine (13.7)', { timeout: 120_000 }, () => {
     if (!m) return;
     const root = path.join(m, 'content');
     expect(run(root, [samples]).code).toBe(0);
-    fs.rmSync(path.join(root, '.ingest.lock'));
     expect(spawnSync('mount', ['-o', 'remount,ro', m]).status).toBe(0);
     const same = run(root, [samples]);
     expect(same.code, same.err).toBe(0);
