@@ -2,7 +2,7 @@
 // the whole-archive files are made in pieces of a few hundred papers, each record once for
 // both. src/open-data/open-data-fs.ts writes them.
 import { stringify } from 'csv-stringify/sync';
-import { DATA_SCHEMA_VERSION, type DataIndex, type DayRecord, type PaperRecord } from '../schema.ts';
+import { DATA_SCHEMA_VERSION, type DataIndex, type PaperRecord } from '../schema.ts';
 import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
 import type { Archive, Paper } from '../archive/load-archive.ts';
@@ -58,12 +58,8 @@ function* inPieces<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** A day's record, its papers (given in listed order) with their whole abstracts. */
-export function dayFile(date: string, papers: readonly Paper[], at: SiteAt, abstractOf: AbstractOf): DayRecord {
-  return dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), at)), at);
-}
-
-/** `dayFile` as the file's text (one line), its papers' records joined from their JSON. */
+/** A day's data file (one line): its record, its papers (given in listed order) with their
+ * whole abstracts, joined from their records' JSON. */
 export function dayFileText(date: string, papers: readonly Paper[], at: SiteAt, recordOf: RecordOf): string {
   // `papers` is the record's last field: its empty list closes the text (`…"papers":[]}`).
   const empty = JSON.stringify(dayRecord(date, [], at));

@@ -45,14 +45,6 @@ export function encodeTermCounts(counts: TermCounts): string {
   return counts.map(([t, n]) => (n === 1 ? t : `${t}:${n}`)).join(' ');
 }
 
-/** The inverse of `encodeTermCounts`. */
-export function decodeTermCounts(text: string): TermCounts {
-  return text === '' ? [] : text.split(' ').map((p) => {
-    const [t, n = '1'] = p.split(':');
-    return [t, Number(n)];
-  });
-}
-
 /** Documents' terms numbered: document d's are `term[start[d] .. start[d + 1])`, with their counts. */
 export interface NumberedTerms {
   start: Int32Array;

@@ -56,10 +56,3 @@ export function groupByTopic(topics: readonly Topic[], slugs: Iterable<string>, 
   for (const slug of slugs) for (const name of topicsOfPaper(slug)) out.get(name)?.push(slug);
   return out;
 }
-
-/** For each topic name, the slugs of `papers` it matches, in the order given (e.g. newest first). */
-export function matchTopics(topics: readonly Topic[], papers: readonly MatchablePaper[]): Map<string, string[]> {
-  const compiled = compileTopics(topics);
-  const matched = new Map(papers.map((p) => [p.slug, topicsOf(compiled, p)]));
-  return groupByTopic(topics, matched.keys(), (slug) => matched.get(slug)!);
-}

@@ -9,10 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paperRecordSchema } from '../../src/schema.ts';
 import { indexArchive } from '../../src/archive/index-archive.ts';
 import type { Paper } from '../../src/archive/load-archive.ts';
-import { dayFile } from '../../src/open-data/open-data.ts';
 import { openDataFile, writeOpenData, type OpenDataOptions } from '../../src/open-data/open-data-fs.ts';
+import { dayRecord, paperRecord } from '../../src/open-data/data-records.ts';
 
 const AT = { site: 'https://example.org', base: '/archive/' };
+
+/** The day file's record built whole, the slow way: the oracle for the written text. */
+const dayFile = (date: string, papers: readonly Paper[], at: typeof AT, abstractOf: (p: Paper) => string) =>
+  dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), at)), at);
 
 function paper(id: string, days: string[], digest = `d-${id}`): Paper {
   return { id, digest, data: { title: `Title ${id}`, authors: 1, organization: null, published: null, comments: null, days, excerpt: '…' } };

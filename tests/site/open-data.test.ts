@@ -5,15 +5,19 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_VERSION, paperRecordSchema, paperSchema } from '../../src/schema.ts';
-import { csvCells, csvColumns, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/open-data/data-records.ts';
+import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS } from '../../src/open-data/data-records.ts';
 import { dataJsonSchema, toDataJsonSchema } from '../../src/open-data/data-schema.ts';
 import type { Paper } from '../../src/archive/load-archive.ts';
-import { csvPieces, dayFile, dayFileText, ndjsonPieces, recordsOf } from '../../src/open-data/open-data.ts';
+import { csvPieces, dayFileText, ndjsonPieces, recordsOf } from '../../src/open-data/open-data.ts';
 import { schemaFields, typeInWords } from '../../src/open-data/schema-fields.ts';
 
 const SITE = 'https://example.org';
 const AT = { site: SITE };
 type Json = Record<string, any>;
+
+/** The day file's record built whole, the slow way: the oracle for dayFileText's joined text. */
+const dayFile = (date: string, papers: readonly Paper[], at: typeof AT, abstractOf: (p: Paper) => string) =>
+  dayRecord(date, papers.map((p) => paperRecord(p, abstractOf(p), at)), at);
 
 function paper(id: string, data: Partial<Paper['data']> = {}): Paper {
   return {

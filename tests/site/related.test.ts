@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { idfCounted, nearest, relatedPapers, RELATED_DEFAULTS, termVectors, type RelatablePaper } from '../../src/related/related.ts';
-import { decodeTermCounts, encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/related/related-terms.ts';
+import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/related/related-terms.ts';
+
+/** The inverse of encodeTermCounts, written here as the test's oracle. */
+function decodeTermCounts(text: string): TermCounts {
+  return text === '' ? [] : text.split(' ').map((p) => {
+    const [t, n = '1'] = p.split(':');
+    return [t, Number(n)];
+  });
+}
 
 // Hand-made abstracts in three clear groups, and one that shares nothing with any of them.
 const ABSTRACTS: Record<string, [string, string]> = {

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchTopics, parseTopics, topicPattern } from '../../src/topics/topics.ts';
+import { compileTopics, groupByTopic, parseTopics, topicPattern, topicsOf, type MatchablePaper, type Topic } from '../../src/topics/topics.ts';
+
+/** Topic matching as a build composes it: each paper's topics, then each topic's papers in the given order. */
+function matchTopics(topics: readonly Topic[], papers: readonly MatchablePaper[]): Map<string, string[]> {
+  const compiled = compileTopics(topics);
+  const matched = new Map(papers.map((p) => [p.slug, topicsOf(compiled, p)]));
+  return groupByTopic(topics, matched.keys(), (slug) => matched.get(slug)!);
+}
 
 describe('topicPattern', () => {
   const re = topicPattern(['diffusion', 'score-based', 'agent', 'VLM']);
