@@ -158,9 +158,3 @@ export function synthSeries(options: SynthOptions) {
 
   return { day };
 }
-
-/** The dump text of one day: the pure entry point. */
-export function synthDump(options: SynthOptions, index: number): { fileName: string; text: string } {
-  const { fileName, text } = synthSeries(options).day(index);
-  return { fileName, text };
-}
