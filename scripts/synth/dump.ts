@@ -4,6 +4,7 @@
 import { hash32, rng, unit } from './prng.ts';
 import { abstract, title, topic } from './text.ts';
 import { ORGANIZATIONS } from './words.ts';
+import { DAY_MS, SHORT_MONTH_NAMES } from '../../src/format/dates.ts';
 
 export const MIN_ENTRIES = 25;
 export const MAX_ENTRIES = 45;
@@ -18,9 +19,6 @@ const MAX_RELIST_DELAY = 120;
 const MAX_RELISTED_PER_DAY = 12;
 
 export const HEADER = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'byAK and the research community'];
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const DAY_MS = 86_400_000;
 const SALT = { size: 1, relist: 2, delay: 3, paper: 4, appearance: 5, order: 6, again: 7 };
 
 export interface SynthOptions {
@@ -63,7 +61,7 @@ export function dayDate(start: string, index: number): string {
 /** The day's header line / yearless date: "Dec 9". */
 export function monthDay(ms: number): string {
   const d = new Date(ms);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  return `${SHORT_MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCDate()}`;
 }
 
 /**

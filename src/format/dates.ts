@@ -1,6 +1,10 @@
 // Calendar arithmetic on day ids (`YYYY-MM-DD`), weeks (`YYYY-Www`, ISO 8601) and months
 // (`YYYY-MM`): pure, in UTC, so no time zone ever shifts a day.
 
+/** The months' English names, January first, and their three-letter forms (Jan … Dec). */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const SHORT_MONTH_NAMES = MONTH_NAMES.map((m) => m.slice(0, 3));
+
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
