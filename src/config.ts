@@ -110,3 +110,11 @@ export function productionProblems(config: Config): string[] {
       `${config.strict ? '' : `, or ${ENV.strict}=1 to make this an error`}.`,
   ];
 }
+
+/**
+ * The files GitHub Actions gives a step: the job summary (Markdown shown on the run's page)
+ * and the step's outputs. Set by the runner, not by the user; absent elsewhere.
+ */
+export function actionsFiles(env: NodeJS.ProcessEnv = process.env): { summary?: string; output?: string } {
+  return { summary: env.GITHUB_STEP_SUMMARY?.trim() || undefined, output: env.GITHUB_OUTPUT?.trim() || undefined };
+}
