@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { contentPaths } from '../../src/content-dir.ts';
 import { readInput } from '../ingest/inputs-fs.ts';
 import { parseDump } from '../ingest/parse.ts';
 import { INBOX_DIR, notADump, roleOf, type InboxDump } from './inbox.ts';
@@ -45,9 +46,10 @@ export function readInboxDump(d: { label: string; file: string }): InboxDump {
 
 /** The sha256 of the archive's dump for a day, if it has one. */
 export function archivedSha256(content: string): (day: string) => string | undefined {
+  const { dumpFile } = contentPaths(content);
   return (day) => {
     try {
-      return sha256(fs.readFileSync(path.join(content, 'dumps', `${day}.txt`)));
+      return sha256(fs.readFileSync(dumpFile(day)));
     } catch {
       return undefined;
     }
