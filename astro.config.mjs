@@ -8,9 +8,11 @@ import derivedCache from './src/integrations/derived-cache.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneDist from './src/integrations/prune-dist.ts';
+import sitemap from './src/integrations/sitemap.ts';
 import { favourMemory } from './src/favour-memory.ts';
 import { OPEN_DATA_OUTPUTS } from './src/open-data/open-data-fs.ts';
 import { PAGEFIND_DIR } from './src/site/paths.ts';
+import { SITEMAP_OUTPUTS } from './src/site/sitemap.ts';
 
 const config = readConfig();
 // ARCHIVE_LOW_MEMORY=1: a smaller peak for a slower build (README, Configuration).
@@ -35,6 +37,14 @@ export default defineConfig({
   // touched. The record and a copy of each page live in cacheDir; `--force` renders all.
   // prune-dist keeps dist/ in place between builds and removes only what is stale.
   experimental: { incrementalBuild: true },
-  // open-data goes before pagefind: it writes while the search index may still be finishing.
-  integrations: [buildGuard(), derivedCache(), openData(), pagefind(), pruneDist({ owned: [PAGEFIND_DIR, ...OPEN_DATA_OUTPUTS] })],
+  // open-data and the sitemap go before pagefind: they write while the search index may still
+  // be finishing.
+  integrations: [
+    buildGuard(),
+    derivedCache(),
+    openData(),
+    sitemap(),
+    pagefind(),
+    pruneDist({ owned: [PAGEFIND_DIR, ...OPEN_DATA_OUTPUTS, ...SITEMAP_OUTPUTS] }),
+  ],
 });

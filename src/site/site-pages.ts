@@ -1,20 +1,35 @@
-// Every page the site builds, as paths with the day their content last changed: the
-// sitemap's list, from the archive (one place, beside the routes that make the pages).
+// Which pages the sitemap lists, and the day each last changed. The list is the build's own:
+// every HTML page Astro wrote (rendered or kept from the last build), so a route added later
+// is listed without anyone remembering to; only pages with no URL of their own are left out.
 import type { Archive } from '../archive/load-archive.ts';
-import { dataPath, dayPath, daysPath, homePath, monthPath, monthsPath, paperPath, searchPath, weekPath, weeksPath } from './paths.ts';
+import type { SitemapPage } from './sitemap.ts';
+import { dayPath, monthPath, paperPath, searchPath, weekPath } from './paths.ts';
 
-export function sitePages(archive: Archive): { path: string; lastmod?: string }[] {
-  const latest = archive.latest;
-  return [
-    { path: homePath(), lastmod: latest },
-    { path: daysPath(), lastmod: latest },
-    { path: weeksPath(), lastmod: latest },
-    { path: monthsPath(), lastmod: latest },
-    { path: searchPath() },
-    { path: dataPath(), lastmod: latest },
-    ...archive.days.map((id) => ({ path: dayPath(id), lastmod: id })),
-    ...archive.weeks.map((w) => ({ path: weekPath(w.id), lastmod: w.days.at(-1) })),
-    ...archive.months.map((m) => ({ path: monthPath(m.id), lastmod: m.days.at(-1) })),
-    ...[...archive.paperBySlug.values()].map((p) => ({ path: paperPath(p.id), lastmod: p.data.days.at(-1) })),
-  ];
+/** Pages that are not listed, by Astro's page name: the 404 page (served for any missing URL). */
+export const UNLISTED_PAGES: ReadonlySet<string> = new Set(['404/']);
+
+/** What the last-change days are read from. */
+export type SitemapArchive = Pick<Archive, 'days' | 'latest' | 'weeks' | 'months' | 'paperBySlug'>;
+
+/**
+ * The sitemap's pages, sorted by path, from Astro's page names (`days/2025-01-01/`, `` for the
+ * home page; no base). A day, week, month or paper page changed last on its newest day; the
+ * search page has no date (what it shows does not follow the archive's days); every other page
+ * (lists, topics, feeds, statistics, the open data's page) on the archive's newest day.
+ */
+export function sitemapPages(pageNames: Iterable<string>, archive: SitemapArchive): SitemapPage[] {
+  const known = new Map<string, string | undefined>();
+  for (const id of archive.days) known.set(dayPath(id, '/'), id);
+  for (const w of archive.weeks) known.set(weekPath(w.id, '/'), w.days.at(-1));
+  for (const m of archive.months) known.set(monthPath(m.id, '/'), m.days.at(-1));
+  for (const p of archive.paperBySlug.values()) known.set(paperPath(p.id, '/'), p.data.days.at(-1));
+  known.set(searchPath('', '/'), undefined);
+  const paths = new Set<string>();
+  for (const name of pageNames) if (!UNLISTED_PAGES.has(name)) paths.add(`/${name}`);
+  return [...paths]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((path) => {
+      const lastmod = known.has(path) ? known.get(path) : archive.latest;
+      return lastmod ? { path, lastmod } : { path };
+    });
 }
