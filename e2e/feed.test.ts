@@ -26,11 +26,11 @@ describe('rss.xml', async () => {
     expect(rss['@version']).toBe('2.0');
     expect(rss['@xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
     expect(channel['atom:link']).toMatchObject({
-      '@href': 'http://localhost:4321/archive/rss.xml',
+      '@href': 'https://papers.example.org/archive/rss.xml',
       '@rel': 'self',
       '@type': 'application/rss+xml',
     });
-    expect(channel.link).toBe('http://localhost:4321/archive/');
+    expect(channel.link).toBe('https://papers.example.org/archive/');
     expect(channel.language).toBe('en');
   });
 

@@ -2,14 +2,18 @@
 // validated with ajv against the JSON Feed 1.1 schema, each RSS feed read by a real feed parser
 // (and its item HTML by an XML parser: the feed parser decodes entities once more, by design);
 // the twins carry the same items; own URLs carry the base; every item links to a built page;
-// limits honoured (the base build has tiny ones); the digest lists each day's papers in listed
-// order; pages announce their feeds, and /feeds/ lists them all.
+// each feed's items in the order and number the README gives, computed here from the fixture's
+// files (topics from the hand-written e2e/fixture-topics.ts), so limits are checked against the
+// base build's tiny ones; a paper item carries its abstract as the paper's file has it; the digest
+// lists each day's papers in listed order; pages announce their feeds, and /feeds/ lists them all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
-import { Parser } from 'htmlparser2';
+import { DomUtils, parseDocument, Parser } from 'htmlparser2';
 import yaml from 'js-yaml';
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
 import { describe, expect, inject, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
 import { formatDay } from '../src/format/format-day.ts';
@@ -17,27 +21,13 @@ import { splitFrontMatter } from '../src/format/markdown-text.ts';
 import { parseTopics } from '../src/topics/topics.ts';
 import { jsonFeedErrors } from '../tests/helpers/json-feed-schema.ts';
 import { FIXTURE_CONTENT } from './build-site.ts';
+import { FIXTURE_TOPICS } from './fixture-topics.ts';
 import { collectLinks, fileForPath, htmlFiles } from './collect-links.ts';
 import type { SiteBuild } from './global-setup.ts';
 
-const SITE = 'http://localhost:4321'; // the default `site` the fixture builds use
 const root = inject('rootSite');
 const base = inject('baseSite');
 const topics = parseTopics(readFileSync('topics.json', 'utf8'), 'topics.json');
-
-/** A feed's files and page, relative to the base: the public URLs under test. */
-interface FeedFiles {
-  name: string;
-  kind: 'papers' | 'digest';
-  page: string;
-  rss: string;
-  json: string;
-}
-const FEEDS: FeedFiles[] = [
-  { name: 'main', kind: 'papers', page: '', rss: 'rss.xml', json: 'feed.json' },
-  { name: 'digest', kind: 'digest', page: 'days/', rss: 'digest.xml', json: 'digest.json' },
-  ...topics.map((t): FeedFiles => ({ name: `topic ${t.name}`, kind: 'papers', page: `topics/${t.name}/`, rss: `topics/${t.name}/rss.xml`, json: `topics/${t.name}/feed.json` })),
-];
 
 /** The fixture's front matter, read from the content files themselves. */
 function frontMatter(kind: 'days' | 'papers'): Map<string, Record<string, any>> {
@@ -49,7 +39,44 @@ function frontMatter(kind: 'days' | 'papers'): Map<string, Record<string, any>> 
 const fixtureDays = frontMatter('days');
 const fixturePapers = frontMatter('papers');
 
-const url = (site: SiteBuild, rel: string) => `${SITE}${site.base}${rel}`;
+/** The abstract in a paper's file, as text (Markdown read by remark, not by the site's code). */
+const abstractOf = (slug: string): string =>
+  toString(remark().parse(splitFrontMatter(readFileSync(path.join(FIXTURE_CONTENT, 'papers', `${slug}.md`), 'utf8'))!.body)).replace(/\s+/g, ' ').trim();
+/** Every paper once, on the day it was first listed: newest day first, in listed order. */
+const newestFirst: string[] = (() => {
+  const seen = new Set<string>();
+  const firstListed = [...fixtureDays.keys()].sort().map((d) => (fixtureDays.get(d)!.papers as string[]).filter((s) => !seen.has(s) && seen.add(s)));
+  return firstListed.reverse().flat();
+})();
+
+/** A feed's files and page, relative to the base: the public URLs under test. */
+interface FeedFiles {
+  name: string;
+  kind: 'papers' | 'digest';
+  page: string;
+  rss: string;
+  json: string;
+  /** Every item it holds without a limit, in order, as pages relative to the base. */
+  items: string[];
+}
+const paperPages = (slugs: string[]) => slugs.map((s) => `papers/${s}/`);
+const FEEDS: FeedFiles[] = [
+  { name: 'main', kind: 'papers', page: '', rss: 'rss.xml', json: 'feed.json', items: paperPages(newestFirst) },
+  { name: 'digest', kind: 'digest', page: 'days/', rss: 'digest.xml', json: 'digest.json', items: [...fixtureDays.keys()].sort().reverse().map((d) => `days/${d}/`) },
+  ...topics.map(
+    (t): FeedFiles => ({
+      name: `topic ${t.name}`,
+      kind: 'papers',
+      page: `topics/${t.name}/`,
+      rss: `topics/${t.name}/rss.xml`,
+      json: `topics/${t.name}/feed.json`,
+      items: paperPages(newestFirst.filter((s) => FIXTURE_TOPICS[t.name]?.includes(s))),
+    }),
+  ),
+];
+
+/** The absolute URL of a file of `site`, from how it was built (SITE_URL, BASE_PATH). */
+const url = (site: SiteBuild, rel: string) => `${site.siteUrl}${site.base}${rel}`;
 const readJson = (site: SiteBuild, feed: FeedFiles) => JSON.parse(readFileSync(path.join(site.dir, feed.json), 'utf8'));
 const readRss = (site: SiteBuild, feed: FeedFiles) => parseFeed(readFileSync(path.join(site.dir, feed.rss), 'utf8'));
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'item' });
@@ -61,7 +88,7 @@ const limitOf = (site: SiteBuild, feed: FeedFiles) => (feed.kind === 'digest' ? 
 /** A file of the build exists for an absolute URL of it. */
 function builtFile(site: SiteBuild, href: string): boolean {
   const u = new URL(href);
-  const file = u.origin === SITE ? fileForPath(u.pathname, site.base) : undefined;
+  const file = u.origin === new URL(site.siteUrl).origin ? fileForPath(u.pathname, site.base) : undefined;
   return !!file && existsSync(path.join(site.dir, file));
 }
 
@@ -127,11 +154,33 @@ for (const site of [root, base]) {
         }
       });
 
-      it('keeps at most its limit: the newest items of the full feed', () => {
-        const full = readJson(root, feed).items.map((i: { id: string }) => i.id.replace(`${SITE}/`, url(site, '')));
+      it('holds its items newest first, at most its limit of them', () => {
+        expect(feed.items.length).toBeGreaterThan(0);
         const limit = limitOf(site, feed);
-        expect(json.items.map((i: { id: string }) => i.id)).toEqual(full.slice(0, limit));
+        expect(json.items.map((i: { id: string }) => i.id)).toEqual(feed.items.slice(0, limit).map((rel) => url(site, rel)));
       });
+
+      it.runIf(feed.kind === 'papers')('gives each paper its abstract as its file has it: one escaped paragraph, its opening as summary', () => {
+        for (const item of json.items as { id: string; content_html: string; summary: string }[]) {
+          const abstract = abstractOf(item.id.split('/').at(-2)!);
+          // One paragraph of text: markup quoted in an abstract is escaped, never an element.
+          const doc = parseDocument(item.content_html);
+          expect(doc.children.map((c) => (c as { name?: string }).name), item.id).toEqual(['p']);
+          expect(DomUtils.findAll(() => true, doc.children).map((e) => e.name), item.id).toEqual(['p']);
+          expect(DomUtils.textContent(doc).replace(/\s+/g, ' ').trim(), item.id).toBe(abstract);
+          // The summary is the abstract, or its opening cut after a whole word.
+          if (abstract.length <= 250) expect(item.summary, item.id).toBe(abstract);
+          else {
+            expect(item.summary, item.id).toMatch(/\w…$/);
+            expect(abstract.startsWith(item.summary.slice(0, -1)), item.id).toBe(true);
+            expect(abstract[item.summary.length - 1], item.id).toMatch(/[\s,.;:]/);
+          }
+        }
+      });
+    });
+
+    it('the hand-written topics name every topic of topics.json', () => {
+      expect(Object.keys(FIXTURE_TOPICS).sort()).toEqual(topics.map((t) => t.name).sort());
     });
 
     it('the limits are real: the root build has every paper and day, the sub-folder build fewer', () => {

@@ -14,7 +14,6 @@ import { describe, expect, inject, it } from 'vitest';
 import { FIXTURE_CONTENT } from './build-site.ts';
 import { fileForPath } from './collect-links.ts';
 
-const SITE = 'http://localhost:4321'; // the default `site` the fixture builds use
 type Json = Record<string, any>;
 
 // The fixture content, read without the site's code.
@@ -36,7 +35,7 @@ function newestFirst(): string[] {
 for (const name of ['rootSite', 'baseSite'] as const) {
   describe(`open data of the ${name} build`, () => {
     const site = inject(name);
-    const root = `${SITE}${site.base}`;
+    const root = `${site.siteUrl}${site.base}`;
     const file = (rel: string) => readFileSync(path.join(site.dir, 'data', rel), 'utf8');
     const json = (rel: string) => JSON.parse(file(rel));
 
