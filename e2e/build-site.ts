@@ -24,7 +24,7 @@ export interface AstroBuild {
 const VITEST_VARIABLES = ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'FORCE_TTY', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 
 /** The environment of a build: this process's, without Vitest's additions, plus `extra`. */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   for (const name of VITEST_VARIABLES) if (!(name in extra)) delete env[name];
   return env;
