@@ -18,7 +18,7 @@ interface Step {
   run?: string;
   if?: string;
   env?: Record<string, string>;
-  with?: Record<string, string | number>;
+  with?: Record<string, string | number | boolean>;
 }
 interface Job {
   permissions?: Record<string, string> | string;
