@@ -73,6 +73,8 @@ const FEEDS: FeedFiles[] = [
       items: paperPages(newestFirst.filter((s) => FIXTURE_TOPICS[t.name]?.includes(s))),
     }),
   ),
+  // The fixture's one organisation, "Example Research Lab" (slug written by hand from the name).
+  { name: 'organisation example-research-lab', kind: 'papers', page: 'orgs/example-research-lab/', rss: 'orgs/example-research-lab/rss.xml', json: 'orgs/example-research-lab/feed.json', items: paperPages(['organization-only-model']) },
 ];
 
 /** The absolute URL of a file of `site`, from how it was built (SITE_URL, BASE_PATH). */
@@ -210,7 +212,7 @@ for (const site of [root, base]) {
     it('pages announce their feeds (RSS and JSON Feed), and each announced feed is built', async () => {
       const pages = await htmlFiles(site.dir);
       const expected = (file: string): FeedFiles[] => {
-        const own = FEEDS.filter((f) => f.kind === 'papers' && f.page !== '' && `${f.page}index.html` === file); // a topic page
+        const own = FEEDS.filter((f) => f.kind === 'papers' && f.page !== '' && `${f.page}index.html` === file); // a topic's or an organisation's page
         const digest = ['index.html', 'days/index.html', 'feeds/index.html'].includes(file) ? [FEEDS[1]] : [];
         return [FEEDS[0], ...digest, ...own];
       };

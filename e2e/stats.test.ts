@@ -45,7 +45,9 @@ for (const name of ['rootSite', 'baseSite'] as const) {
 
     it('names every chart (role="img", <title> and <desc>) and gives its numbers as text', () => {
       const charts = all(doc, (e) => e.name === 'svg' && e.attribs.role === 'img');
-      expect(charts.length).toBe(1 + topics.length);
+      // Papers per week, a chart a topic, a chart for each of the (at most 4) largest organisations.
+      const orgs = new Set(papers.flatMap((p) => (p.organization ? [p.organization] : []))).size;
+      expect(charts.length).toBe(1 + topics.length + Math.min(orgs, 4));
       for (const svg of charts) {
         const ids = svg.attribs['aria-labelledby'].split(' ');
         const named = ids.map((id) => all(svg, (e) => e.attribs.id === id)[0]);

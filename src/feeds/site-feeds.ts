@@ -4,10 +4,12 @@
 import type { APIContext } from 'astro';
 import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
 import { abstractHtml, excerptOf } from '../archive/abstract.ts';
-import { digestFeed, mainFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
+import { digestFeed, mainFeed, orgFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
 import { digestItems, lastBuildDate, paperItems, type FeedItem } from './feed-items.ts';
 import { JSON_FEED_TYPE, jsonFeed } from './json-feed.ts';
 import { loadArchive, type Archive } from '../archive/load-archive.ts';
+import { cacheKey, paperPageKeyPart } from '../cache/cache-key.ts';
+import { orgIndex } from '../orgs/orgs-fs.ts';
 import { absoluteUrl, assetPath, dayPath, paperPath } from '../site/paths.ts';
 import { rssResponse } from './rss-feed.ts';
 import { topicPapers } from '../topics/topic-papers.ts';
@@ -43,8 +45,11 @@ export function digestFeedItems(archive: Archive, site: URL): FeedItem[] {
   );
 }
 
-/** `spec`'s feed with `items`, in `format`, with absolute URLs on `site`. */
-export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly FeedItem[], archive: Archive, site: URL): Promise<Response> {
+/**
+ * `spec`'s feed with `items`, in `format`, with absolute URLs on `site`; `days` are the days its
+ * content comes from, ascending (the newest is the RSS lastBuildDate).
+ */
+export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly FeedItem[], days: readonly string[], site: URL): Promise<Response> {
   const head = {
     title: spec.title,
     description: spec.description,
@@ -52,7 +57,7 @@ export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly
     language: SITE_LANGUAGE,
   };
   if (format === 'rss') {
-    return rssResponse({ ...head, feedUrl: absoluteUrl(spec.rssPath, site), lastBuildDate: lastBuildDate(archive.days) }, items);
+    return rssResponse({ ...head, feedUrl: absoluteUrl(spec.rssPath, site), lastBuildDate: lastBuildDate(days) }, items);
   }
   const feed = jsonFeed({ ...head, feedUrl: absoluteUrl(spec.jsonPath, site), faviconUrl: absoluteUrl(assetPath('favicon.svg'), site) }, items);
   return Promise.resolve(new Response(JSON.stringify(feed), { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } }));
@@ -61,13 +66,13 @@ export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly
 /** /rss.xml and /feed.json: every paper, newest first. */
 export async function mainFeedResponse(format: FeedFormat, site: URL): Promise<Response> {
   const archive = await loadArchive();
-  return feedResponse(format, mainFeed(), paperFeedItems(archive, archive.newestFirst, site), archive, site);
+  return feedResponse(format, mainFeed(), paperFeedItems(archive, archive.newestFirst, site), archive.days, site);
 }
 
 /** /digest.xml and /digest.json: one item per archived day, newest first. */
 export async function digestFeedResponse(format: FeedFormat, site: URL): Promise<Response> {
   const archive = await loadArchive();
-  return feedResponse(format, digestFeed(), digestFeedItems(archive, site), archive, site);
+  return feedResponse(format, digestFeed(), digestFeedItems(archive, site), archive.days, site);
 }
 
 /** The topic feed routes' paths: one per topic of topics.json. */
@@ -78,5 +83,33 @@ export function topicFeedPaths(): { params: { name: string }; props: { topic: To
 /** /topics/<name>/rss.xml and feed.json: the topic's papers, newest first. */
 export async function topicFeedResponse(format: FeedFormat, topic: Topic, site: URL): Promise<Response> {
   const [archive, matched] = await Promise.all([loadArchive(), topicPapers()]);
-  return feedResponse(format, topicFeed(topic), paperFeedItems(archive, matched.get(topic.name)!, site), archive, site);
+  return feedResponse(format, topicFeed(topic), paperFeedItems(archive, matched.get(topic.name)!, site), archive.days, site);
+}
+
+/** What an organisation's feed routes get: the organisation, and its papers the feed carries. */
+export interface OrgFeedProps {
+  org: { slug: string; name: string };
+  /** Its newest FEED_LIMIT papers' slugs, newest first. */
+  papers: string[];
+}
+
+/**
+ * The organisation feed routes' paths: one per organisation, each keyed by all it writes (its
+ * items' papers, files included), so a rebuild writes again only the feeds of organisations
+ * with a new or changed paper; their lastBuildDate is their own newest listed day for that.
+ */
+export async function orgFeedPaths(): Promise<{ params: { slug: string }; props: OrgFeedProps; cacheKey: string }[]> {
+  const [archive, { orgs }] = await Promise.all([loadArchive(), orgIndex()]);
+  return orgs.map((o) => {
+    const props = { org: { slug: o.slug, name: o.name }, papers: o.papers.slice(0, FEED_LIMIT) };
+    const papers = props.papers.map((slug) => paperPageKeyPart(archive.paperBySlug.get(slug)!));
+    return { params: { slug: o.slug }, props, cacheKey: cacheKey(props, papers) };
+  });
+}
+
+/** /orgs/<slug>/rss.xml and feed.json: the organisation's papers, newest first. */
+export async function orgFeedResponse(format: FeedFormat, { org, papers }: OrgFeedProps, site: URL): Promise<Response> {
+  const archive = await loadArchive();
+  const newest = papers.map((slug) => archive.paperBySlug.get(slug)!.data.days.at(-1)!).sort().slice(-1);
+  return feedResponse(format, orgFeed(org), paperFeedItems(archive, papers, site), newest, site);
 }

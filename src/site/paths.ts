@@ -128,3 +128,16 @@ export const dataSchemaPath = (name: string, version: number, base: string = BAS
 
 /** The archive's statistics, drawn as charts. */
 export const statsPath = (base: string = BASE): string => withBase('stats/', base);
+
+/** Every organisation, with its paper count. */
+export const orgsPath = (base: string = BASE): string => withBase('orgs/', base);
+
+/** One organisation's papers; `slug` from src/orgs/orgs.ts. */
+export const orgPath = (slug: string, base: string = BASE): string => withBase(`orgs/${slug}/`, base);
+
+/** One organisation's RSS feed, and its JSON Feed twin. */
+export const orgFeedPath = (slug: string, base: string = BASE): string => withBase(`orgs/${slug}/rss.xml`, base);
+export const orgJsonFeedPath = (slug: string, base: string = BASE): string => withBase(`orgs/${slug}/feed.json`, base);
+
+/** Every feed of the site in one OPML file, for feed readers to import at once. */
+export const opmlPath = (base: string = BASE): string => withBase('feeds.opml', base);

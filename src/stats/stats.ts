@@ -1,5 +1,5 @@
 // Feature: statistics. The numbers and series of /stats/, pure, from the archive's days,
-// papers and topic matches; the charts are src/components/charts/. Depends on format/.
+// papers, topic matches and organisations; the charts are src/components/charts/. Depends on format/.
 //
 // The archive's statistics for /stats/: pure functions from the archive's days, papers and
 // topic matches to the numbers the page shows. Computed once per build (the page is one page).
@@ -17,7 +17,6 @@ export interface StatsPaper {
   id: string;
   title: string;
   comments: number | null;
-  organization: string | null;
   /** Every day it was listed. */
   days: readonly string[];
 }
@@ -39,7 +38,19 @@ export interface Relisting {
   /** For each number of days listed, 1 to the most, how many papers were listed that often. */
   byDays: { days: number; papers: number }[];
 }
-export interface OrganizationCount { name: string; papers: number }
+/** An organisation (src/orgs/orgs.ts: one identity for all its spellings) and its papers. */
+export interface StatsOrg {
+  slug: string;
+  name: string;
+  papers: readonly string[];
+}
+export interface OrganizationCount { slug: string; name: string; papers: number }
+export interface OrgMonths {
+  /** Every month from the first archived to the last (`YYYY-MM`), gaps included. */
+  months: string[];
+  /** For each organisation, its papers first listed in each month. */
+  orgs: { slug: string; name: string; counts: number[] }[];
+}
 export interface TopicShares {
   /** Every month from the first archived to the last (`YYYY-MM`), gaps included. */
   months: string[];
@@ -57,12 +68,14 @@ export interface ArchiveStats {
   perWeek: WeekCount[];
   mostDiscussed: Discussed[];
   relisting: Relisting;
-  organizations: { withOrganization: number; top: OrganizationCount[] };
+  organizations: { withOrganization: number; top: OrganizationCount[]; byMonth: OrgMonths };
   topicShares: TopicShares;
 }
 
 export const MOST_DISCUSSED = 20;
 export const TOP_ORGANIZATIONS = 15;
+/** Organisations drawn month by month: the few with the most papers. */
+export const ORGS_BY_MONTH = 4;
 
 /** Every ISO week from the one holding `first` to the one holding `last` (day ids), in order. */
 export function weeksBetween(first: string, last: string): string[] {
@@ -129,15 +142,41 @@ export function relisting(papers: readonly StatsPaper[]): Relisting {
   return { papers: papers.length, relisted: papers.filter((p) => p.days.length > 1).length, byDays };
 }
 
-/** Organisations by paper count, the `n` largest; ties by name. */
-export function topOrganizations(papers: readonly StatsPaper[], n = TOP_ORGANIZATIONS): { withOrganization: number; top: OrganizationCount[] } {
-  const counts = new Map<string, number>();
-  for (const p of papers) if (p.organization !== null) counts.set(p.organization, (counts.get(p.organization) ?? 0) + 1);
-  const top = [...counts]
-    .map(([name, count]) => ({ name, papers: count }))
-    .sort((a, b) => b.papers - a.papers || compareText(a.name, b.name))
-    .slice(0, n);
-  return { withOrganization: [...counts.values()].reduce((a, b) => a + b, 0), top };
+/** Organisations by paper count, largest first; ties by name, then slug. */
+function byPapers(orgs: readonly StatsOrg[]): StatsOrg[] {
+  return [...orgs].sort((a, b) => b.papers.length - a.papers.length || compareText(a.name, b.name) || compareText(a.slug, b.slug));
+}
+
+/** Organisations by paper count, the `n` largest; ties by name, then slug. */
+export function topOrganizations(orgs: readonly StatsOrg[], n = TOP_ORGANIZATIONS): { withOrganization: number; top: OrganizationCount[] } {
+  const top = byPapers(orgs)
+    .slice(0, n)
+    .map((o) => ({ slug: o.slug, name: o.name, papers: o.papers.length }));
+  return { withOrganization: orgs.reduce((a, o) => a + o.papers.length, 0), top };
+}
+
+/**
+ * For each of `orgs`, its papers first listed in each month of the archive's life, gaps
+ * included: a paper counts once, in the month of its first archived day, so the months add up
+ * to the organisation's papers.
+ */
+export function orgsByMonth(days: readonly StatsDay[], orgs: readonly StatsOrg[]): OrgMonths {
+  const sorted = [...days].sort(compareById);
+  const months = sorted.length ? monthsBetween(sorted[0].id, sorted.at(-1)!.id) : [];
+  const index = new Map(months.map((m, i) => [m, i]));
+  const firstMonth = new Map<string, number>();
+  for (const day of sorted) for (const slug of day.papers) if (!firstMonth.has(slug)) firstMonth.set(slug, index.get(monthOf(day.id))!);
+  return {
+    months,
+    orgs: orgs.map((o) => {
+      const counts = months.map(() => 0);
+      for (const slug of o.papers) {
+        const at = firstMonth.get(slug);
+        if (at !== undefined) counts[at]++;
+      }
+      return { slug: o.slug, name: o.name, counts };
+    }),
+  };
 }
 
 /** For every month of the archive's life, its papers (each once) and how many each topic matches. */
@@ -165,7 +204,7 @@ export function topicSharesByMonth(days: readonly StatsDay[], topics: readonly S
 }
 
 /** Every statistic of the page. */
-export function archiveStats(days: readonly StatsDay[], papers: readonly StatsPaper[], topics: readonly StatsTopic[]): ArchiveStats {
+export function archiveStats(days: readonly StatsDay[], papers: readonly StatsPaper[], topics: readonly StatsTopic[], orgs: readonly StatsOrg[] = []): ArchiveStats {
   const ids = days.map((d) => d.id).sort();
   return {
     days: days.length,
@@ -175,7 +214,7 @@ export function archiveStats(days: readonly StatsDay[], papers: readonly StatsPa
     perWeek: papersPerWeek(days),
     mostDiscussed: mostDiscussed(papers),
     relisting: relisting(papers),
-    organizations: topOrganizations(papers),
+    organizations: { ...topOrganizations(orgs), byMonth: orgsByMonth(days, byPapers(orgs).slice(0, ORGS_BY_MONTH)) },
     topicShares: topicSharesByMonth(days, topics),
   };
 }

@@ -14,6 +14,11 @@ import {
   homePath,
   jsonFeedPath,
   normalizeBase,
+  opmlPath,
+  orgFeedPath,
+  orgJsonFeedPath,
+  orgPath,
+  orgsPath,
   pagefindPath,
   paperPath,
   papersCsvPath,
@@ -66,6 +71,16 @@ describe('paths', () => {
     expect(dayDataPath('2025-01-01', '/archive/')).toBe('/archive/data/days/2025-01-01.json');
     expect(dataSchemaPath('paper', 1, '/archive/')).toBe('/archive/data/schema/v1/paper.json');
     expect(dataSchemaPath('day', 2)).toBe('/data/schema/v2/day.json');
+  });
+
+  it('puts organisations, their feeds and the OPML file under the base too', () => {
+    expect(orgsPath()).toBe('/orgs/');
+    expect(orgsPath('/archive/')).toBe('/archive/orgs/');
+    expect(orgPath('kaist-ai', '/archive/')).toBe('/archive/orgs/kaist-ai/');
+    expect(orgFeedPath('kaist-ai', '/archive/')).toBe('/archive/orgs/kaist-ai/rss.xml');
+    expect(orgJsonFeedPath('kaist-ai', '/archive/')).toBe('/archive/orgs/kaist-ai/feed.json');
+    expect(opmlPath()).toBe('/feeds.opml');
+    expect(opmlPath('archive')).toBe('/archive/feeds.opml');
   });
 
   it('encodes search queries so a search is a link', () => {

@@ -10,11 +10,12 @@ import {
   relisting,
   topicSharesByMonth,
   topOrganizations,
+  orgsByMonth,
   weeksBetween,
   type StatsPaper,
 } from '../../src/stats/stats.ts';
 
-const paper = (id: string, over: Partial<StatsPaper> = {}): StatsPaper => ({ id, title: id.toUpperCase(), comments: 0, organization: null, days: ['2025-01-01'], ...over });
+const paper = (id: string, over: Partial<StatsPaper> = {}): StatsPaper => ({ id, title: id.toUpperCase(), comments: 0, days: ['2025-01-01'], ...over });
 
 describe('weeksBetween / monthsBetween', () => {
   it('lists every ISO week, across a year with 53 weeks', () => {
@@ -62,8 +63,35 @@ describe('relisting', () => {
 
 describe('topOrganizations', () => {
   it('counts papers per organisation, largest first, ties by name, at most n', () => {
-    const papers = [paper('a', { organization: 'Zeta' }), paper('b', { organization: 'Alpha' }), paper('c', { organization: 'Zeta' }), paper('d'), paper('e', { organization: 'Mid' })];
-    expect(topOrganizations(papers, 2)).toEqual({ withOrganization: 4, top: [{ name: 'Zeta', papers: 2 }, { name: 'Alpha', papers: 1 }] });
+    const orgs = [
+      { slug: 'mid', name: 'Mid', papers: ['e'] },
+      { slug: 'zeta', name: 'Zeta', papers: ['a', 'c'] },
+      { slug: 'alpha', name: 'Alpha', papers: ['b'] },
+    ];
+    expect(topOrganizations(orgs, 2)).toEqual({ withOrganization: 4, top: [{ slug: 'zeta', name: 'Zeta', papers: 2 }, { slug: 'alpha', name: 'Alpha', papers: 1 }] });
+  });
+});
+
+describe('orgsByMonth', () => {
+  it('counts each paper once, in the month it was first listed, empty months included', () => {
+    const days = [
+      { id: '2025-03-01', papers: ['a', 'd'] },
+      { id: '2025-01-02', papers: ['a', 'b'] },
+      { id: '2025-01-03', papers: ['c'] },
+    ];
+    const orgs = [{ slug: 'x', name: 'X', papers: ['d', 'c', 'a'] }, { slug: 'y', name: 'Y', papers: ['b'] }];
+    expect(orgsByMonth(days, orgs)).toEqual({
+      months: ['2025-01', '2025-02', '2025-03'],
+      orgs: [{ slug: 'x', name: 'X', counts: [2, 0, 1] }, { slug: 'y', name: 'Y', counts: [1, 0, 0] }],
+    });
+    expect(orgsByMonth([], orgs).orgs[0].counts).toEqual([]);
+  });
+
+  it('draws the few organisations with the most papers', () => {
+    const days = [{ id: '2025-01-01', papers: ['a', 'b', 'c', 'd', 'e', 'f'] }];
+    const orgs = ['o1', 'o2', 'o3', 'o4', 'o5'].map((slug, i) => ({ slug, name: slug, papers: ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, i + 1) }));
+    const stats = archiveStats(days, [], [], orgs);
+    expect(stats.organizations.byMonth.orgs.map((o) => [o.slug, o.counts])).toEqual([['o5', [5]], ['o4', [4]], ['o3', [3]], ['o2', [2]]]);
   });
 });
 
