@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../src/content-dir.ts';
+import { contentDir, contentPaths, type ContentPaths } from '../src/content-dir.ts';
+import { fileLabel } from '../src/schema-report.ts';
 import type { DayData } from '../src/schema.ts';
 import { parseDump, type Diagnostic, type Entry, type ParseResult } from './ingest/parse.ts';
-import { merge, type IncomingDay } from './ingest/merge.ts';
+import { merge, type IncomingDay, type MergeOutput } from './ingest/merge.ts';
 import { renderDay, renderPaper } from './ingest/render.ts';
 import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './ingest/read-fs.ts';
 import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './ingest/write-fs.ts';
@@ -169,135 +170,183 @@ function onePerDay(inputs: Input[]): { accepted: Input[]; refused: number } {
   return { accepted: accepted.sort((a, b) => (a.parsed.day! < b.parsed.day! ? -1 : 1)), refused };
 }
 
+/** What planning a run gathers, step by step: the days to merge and what to say of them. */
+interface Planning {
+  content: ContentPaths;
+  rebuild: boolean;
+  /** Day → its archived dump's original name and hash, as this run will leave it. */
+  sources: Sources;
+  /** The days to merge: accepted dumps, then archived dumps derived again. */
+  incoming: IncomingDay[];
+  /** Accepted dumps whose bytes are new to the archive (written to dumps/). */
+  newDumps: Input[];
+  /** A remark on a day's report line (how its year was found, an interrupted run finished). */
+  notes: Map<string, string>;
+  /** Days an accepted dump settled (unchanged, replaced or new). */
+  handled: Set<string>;
+  /** Dumps refused (or archived dumps that no longer parse). */
+  refused: number;
+  /** The parsed entries of an archived day, parsed once. */
+  entries: Map<string, Entry[]>;
+  dumpSha: (day: string) => string;
+}
+
 /** Everything this run writes, from the archive's state and the accepted dumps. */
 function plan(opt: Options, accepted: Input[], state: ArchiveState, journal: Journal | undefined): { plan: Plan; refused: number } {
-  const { root } = opt;
+  const content = contentPaths(opt.root);
   const rebuild = opt.rebuild || journal?.rebuild === true;
-  const dumpPath = (day: string) => path.join(root, 'dumps', `${day}.txt`);
-  const label = (day: string) => path.relative(process.cwd(), dumpPath(day)) || dumpPath(day);
-  let refused = 0;
-
-  // An interrupted run meant to leave these names; keep those whose dump did land.
-  const sources: Sources = { ...state.sources };
   const shaOf = new Map<string, string>();
   const dumpSha = (day: string) => {
     let s = shaOf.get(day);
-    if (s === undefined) shaOf.set(day, (s = sha256(readDump(root, day))));
+    if (s === undefined) shaOf.set(day, (s = sha256(readDump(opt.root, day))));
     return s;
   };
-  if (journal) {
-    for (const day of state.dumpDays) {
-      const meant = journal.sources[day];
-      if (meant && meant.sha256 === dumpSha(day)) sources[day] = meant;
-      else if (sources[day] && sources[day].sha256 !== dumpSha(day)) delete sources[day];
-    }
-  }
-  const slugByTitle = new Map([...state.slugByTitle, ...Object.entries(journal?.slugs ?? {})]);
-
-  const incoming: IncomingDay[] = [];
-  const newDumps: Input[] = [];
-  const notes = new Map<string, string>();
-  const handled = new Set<string>();
-  const cache = new Map<string, Entry[]>();
-  const loadEntries = (day: string): Entry[] => {
-    let e = cache.get(day);
-    if (!e) {
-      e = fs.existsSync(dumpPath(day)) ? parseDump(readDump(root, day), dumpPath(day), { date: day }).entries : [];
-      cache.set(day, e);
-    }
-    return e;
+  const p: Planning = {
+    content,
+    rebuild,
+    sources: recoverSources(state, journal, dumpSha),
+    incoming: [],
+    newDumps: [],
+    notes: new Map(),
+    handled: new Set(),
+    refused: 0,
+    entries: new Map(),
+    dumpSha,
   };
+  classifyIncoming(p, opt, accepted, state);
+  if (rebuild && ingestFavoursMemory(state.dumpDays.length, opt.lowMemory)) favourMemory();
+  rederiveArchived(p, state, journal);
+
+  const result = merge({
+    incoming: p.incoming,
+    papers: rebuild ? new Map() : state.papers,
+    slugByTitle: new Map([...state.slugByTitle, ...Object.entries(journal?.slugs ?? {})]),
+    corrections: state.corrections,
+    oldDayPapers: (day) => state.days.get(day)?.papers,
+    loadEntries: (day) => archivedEntries(p, day),
+  });
+
+  const dumpDays = new Set([...state.dumpDays, ...p.newDumps.map((d) => d.parsed.day!)]);
+  for (const day of Object.keys(p.sources)) if (!dumpDays.has(day)) delete p.sources[day];
+  for (const inc of p.incoming) p.sources[inc.day] = inc.source;
+  const slugs = sortKeys(Object.fromEntries(result.slugs));
+  const groups = fileOps(p, state, result, dumpDays, slugs);
+  const journalOut: Journal = { started: new Date().toISOString(), rebuild, sources: sortKeys(p.sources), slugs };
+  return { plan: { groups, report: reportLines(p, result), journal: journalOut }, refused: p.refused };
+}
+
+/** The sources an interrupted run meant to leave, kept for the days whose dump did land. */
+function recoverSources(state: ArchiveState, journal: Journal | undefined, dumpSha: (day: string) => string): Sources {
+  const sources: Sources = { ...state.sources };
+  if (!journal) return sources;
+  for (const day of state.dumpDays) {
+    const meant = journal.sources[day];
+    if (meant && meant.sha256 === dumpSha(day)) sources[day] = meant;
+    else if (sources[day] && sources[day].sha256 !== dumpSha(day)) delete sources[day];
+  }
+  return sources;
+}
+
+/** The entries of an archived day's dump (none when there is no dump), parsed once. */
+function archivedEntries(p: Planning, day: string): Entry[] {
+  let e = p.entries.get(day);
+  if (!e) {
+    const file = p.content.dumpFile(day);
+    e = fs.existsSync(file) ? parseDump(readDump(p.content.root, day), file, { date: day }).entries : [];
+    p.entries.set(day, e);
+  }
+  return e;
+}
+
+/** Each accepted dump: unchanged (skipped), the same bytes again, a replacement, or refused. */
+function classifyIncoming(p: Planning, opt: Options, accepted: Input[], state: ArchiveState): void {
   for (const inp of accepted) {
     const day = inp.parsed.day!;
-    const onDisk = fs.existsSync(dumpPath(day)) ? readDump(root, day) : undefined;
+    const file = p.content.dumpFile(day);
+    const onDisk = fs.existsSync(file) ? readDump(p.content.root, day) : undefined;
     const source = { file: inp.name, sha256: inp.sha256 };
     if (onDisk && sha256(onDisk) === inp.sha256) {
-      handled.add(day);
+      p.handled.add(day);
       if (state.days.get(day)?.source.sha256 === inp.sha256) {
         console.log(`${day} ${inp.label}: unchanged`);
         continue;
       }
-      source.file = sources[day]?.sha256 === inp.sha256 ? sources[day].file : inp.name;
+      source.file = p.sources[day]?.sha256 === inp.sha256 ? p.sources[day].file : inp.name;
     } else if (onDisk) {
-      const diff = describeDiff(diffDay(loadEntries(day), inp.parsed.entries));
+      const diff = describeDiff(diffDay(archivedEntries(p, day), inp.parsed.entries));
       if (!opt.replace) {
-        console.error(`${inp.label}:1:1: day ${day} is already archived from a different dump (${label(day)}). This capture would change:`);
+        console.error(`${inp.label}:1:1: day ${day} is already archived from a different dump (${fileLabel(file)}). This capture would change:`);
         diff.forEach((l) => console.error(l));
         console.error(`To replace the archived day with it: npm run ingest -- --replace ${inp.label}`);
         console.error(`${inp.label}: refused, nothing written`);
-        refused++;
+        p.refused++;
         continue;
       }
       console.log(`${day} ${inp.label}: replaces the archived dump:`);
       diff.forEach((l) => console.log(l));
-      newDumps.push(inp);
-    } else newDumps.push(inp);
-    handled.add(day);
-    incoming.push({ day, entries: inp.parsed.entries, source });
-    if (inp.parsed.dayFrom === 'inferred') notes.set(day, ' (year inferred from the dump)');
-    if (inp.parsed.dayFrom === 'header') notes.set(day, ' (year from the day line)');
+      p.newDumps.push(inp);
+    } else p.newDumps.push(inp);
+    p.handled.add(day);
+    p.incoming.push({ day, entries: inp.parsed.entries, source });
+    if (inp.parsed.dayFrom === 'inferred') p.notes.set(day, ' (year inferred from the dump)');
+    if (inp.parsed.dayFrom === 'header') p.notes.set(day, ' (year from the day line)');
   }
+}
 
-  // Archived dumps to (re)derive: all of them on --rebuild, else those an interrupted run left.
+/** Archived dumps to derive again: all of them on --rebuild, else those an interrupted run left. */
+function rederiveArchived(p: Planning, state: ArchiveState, journal: Journal | undefined): void {
   const sourceOf = (day: string, sha: string): DayData['source'] => {
-    if (sources[day]?.sha256 === sha) return sources[day];
+    if (p.sources[day]?.sha256 === sha) return p.sources[day];
     const dayFile = state.days.get(day);
     if (dayFile?.source.sha256 === sha) return dayFile.source;
     return { file: `${day}.txt`, sha256: sha };
   };
-  if (rebuild && ingestFavoursMemory(state.dumpDays.length, opt.lowMemory)) favourMemory();
   for (const day of state.dumpDays) {
-    if (handled.has(day)) continue;
+    if (p.handled.has(day)) continue;
     const dayFile = state.days.get(day);
-    if (!rebuild && !journal && dayFile && sources[day]?.sha256 === dayFile.source.sha256) continue;
-    const sha = dumpSha(day);
-    if (!rebuild && dayFile?.source.sha256 === sha) {
-      sources[day] = sourceOf(day, sha);
+    if (!p.rebuild && !journal && dayFile && p.sources[day]?.sha256 === dayFile.source.sha256) continue;
+    const sha = p.dumpSha(day);
+    if (!p.rebuild && dayFile?.source.sha256 === sha) {
+      p.sources[day] = sourceOf(day, sha);
       continue;
     }
-    const parsed = parseDump(readDump(root, day), dumpPath(day), { date: day });
+    const file = p.content.dumpFile(day);
+    const parsed = parseDump(readDump(p.content.root, day), file, { date: day });
     if (parsed.diagnostics.length > 0) {
       parsed.diagnostics.forEach(printDiag);
-      console.error(`${dumpPath(day)}: archived dump no longer parses; its day is left as it is`);
-      refused++;
+      console.error(`${file}: archived dump no longer parses; its day is left as it is`);
+      p.refused++;
       continue;
     }
-    cache.set(day, parsed.entries);
-    incoming.push({ day, entries: parsed.entries, source: sourceOf(day, sha) });
-    if (!rebuild) notes.set(day, ' (finishing an interrupted ingest)');
+    p.entries.set(day, parsed.entries);
+    p.incoming.push({ day, entries: parsed.entries, source: sourceOf(day, sha) });
+    if (!p.rebuild) p.notes.set(day, ' (finishing an interrupted ingest)');
   }
+}
 
-  const result = merge({
-    incoming,
-    papers: rebuild ? new Map() : state.papers,
-    slugByTitle,
-    corrections: state.corrections,
-    oldDayPapers: (day) => state.days.get(day)?.papers,
-    loadEntries,
-  });
-
-  const dumpDays = new Set([...state.dumpDays, ...newDumps.map((d) => d.parsed.day!)]);
-  for (const day of Object.keys(sources)) if (!dumpDays.has(day)) delete sources[day];
-  for (const inc of incoming) sources[inc.day] = inc.source;
-  const slugs = sortKeys(Object.fromEntries(result.slugs));
+/** The writes, in their crash-safe order: new dumps, papers, days, then the manifests. */
+function fileOps(p: Planning, state: ArchiveState, result: MergeOutput, dumpDays: Set<string>, slugs: Record<string, string>): FileOp[][] {
+  const { content } = p;
   const paperOps: FileOp[] = [];
-  for (const [slug, p] of result.papers) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: () => renderPaper(p.data, p.abstract) });
+  for (const [slug, paper] of result.papers) paperOps.push({ path: content.paperFile(slug), data: () => renderPaper(paper.data, paper.abstract) });
   const gone = new Set(result.deleted);
-  if (rebuild) for (const slug of state.papers.keys()) if (!result.papers.has(slug)) gone.add(slug);
-  for (const slug of gone) paperOps.push({ path: path.join(root, 'papers', `${slug}.md`), data: null });
-  const dayOps: FileOp[] = result.days.map((d) => ({ path: path.join(root, 'days', `${d.date}.md`), data: () => renderDay(d) }));
-  if (rebuild) for (const day of state.days.keys()) if (!dumpDays.has(day)) dayOps.push({ path: path.join(root, 'days', `${day}.md`), data: null });
+  if (p.rebuild) for (const slug of state.papers.keys()) if (!result.papers.has(slug)) gone.add(slug);
+  for (const slug of gone) paperOps.push({ path: content.paperFile(slug), data: null });
+  const dayOps: FileOp[] = result.days.map((d) => ({ path: content.dayFile(d.date), data: () => renderDay(d) }));
+  if (p.rebuild) for (const day of state.days.keys()) if (!dumpDays.has(day)) dayOps.push({ path: content.dayFile(day), data: null });
   const manifests: FileOp[] = [
-    { path: path.join(root, 'dumps', SOURCES_FILE), data: `${JSON.stringify(sortKeys(sources), null, 2)}\n` },
-    { path: path.join(root, 'dumps', SLUGS_FILE), data: `${JSON.stringify(slugs, null, 2)}\n` },
+    { path: path.join(content.dumps, SOURCES_FILE), data: `${JSON.stringify(sortKeys(p.sources), null, 2)}\n` },
+    { path: path.join(content.dumps, SLUGS_FILE), data: `${JSON.stringify(slugs, null, 2)}\n` },
   ];
-  const groups: FileOp[][] = [newDumps.map((d) => ({ path: dumpPath(d.parsed.day!), data: () => reread(d) })), paperOps, dayOps, manifests];
-  const report = result.stats.map((s) => {
-    const src = incoming.find((i) => i.day === s.day)!.source.file;
-    return `${s.day} ${src}: ${s.entries} entries, ${s.newPapers} new papers, ${s.updatedPapers} updated papers${notes.get(s.day) ?? ''}`;
+  return [p.newDumps.map((d) => ({ path: content.dumpFile(d.parsed.day!), data: () => reread(d) })), paperOps, dayOps, manifests];
+}
+
+/** One line per day written: its source, its entries and papers, and any remark. */
+function reportLines(p: Planning, result: MergeOutput): string[] {
+  return result.stats.map((s) => {
+    const src = p.incoming.find((i) => i.day === s.day)!.source.file;
+    return `${s.day} ${src}: ${s.entries} entries, ${s.newPapers} new papers, ${s.updatedPapers} updated papers${p.notes.get(s.day) ?? ''}`;
   });
-  const journalOut: Journal = { started: new Date().toISOString(), rebuild, sources: sortKeys(sources), slugs };
-  return { plan: { groups, report, journal: journalOut }, refused };
 }
 
 /** A dump's bytes again, at write time; refused if the file changed since it was parsed. */

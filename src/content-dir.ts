@@ -25,6 +25,9 @@ export function contentPaths(root: string) {
   };
 }
 
+/** The content folder's parts, as contentPaths names them. */
+export type ContentPaths = ReturnType<typeof contentPaths>;
+
 /** Absolute path of the content root, or of one of its sub-folders. */
 export function contentDir(sub = '', env: NodeJS.ProcessEnv = process.env): string {
   return path.join(readConfig(env).contentDir, sub);

@@ -1,6 +1,12 @@
 // Schema problems as people read them: `file: field: problem`, one line each, for the
 // ingester and the build alike (the same words wherever a record is validated).
+import path from 'node:path';
 import type { z } from 'astro/zod';
+
+/** How a file is named in messages: relative to the working folder when under it. */
+export function fileLabel(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
 
 /** One line per issue of `error` in `file`; the field is a dotted path (`days.2`). */
 export function describeIssues(file: string, error: z.ZodError): string[] {

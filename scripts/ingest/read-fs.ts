@@ -19,6 +19,7 @@ import {
 import { check } from '../../src/schema-report.ts';
 import { readFrontMatter } from './render.ts';
 import { titleKey } from './title-key.ts';
+import { fileLabel } from '../../src/schema-report.ts';
 
 export type { Sources };
 
@@ -57,7 +58,7 @@ export function listIds(dir: string, ext: string): string[] {
 }
 
 /** Reads the whole archive state under `root`; `label` names files in problems. */
-export function readArchive(root: string, label: (file: string) => string = (f) => path.relative(process.cwd(), f) || f): ArchiveState {
+export function readArchive(root: string, label: (file: string) => string = fileLabel): ArchiveState {
   const problems: string[] = [];
   const readJson = <T>(file: string, schema: Parameters<typeof check<T>>[0], fallback: T): T => {
     let text: string;

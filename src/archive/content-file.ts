@@ -1,18 +1,12 @@
 // One reader for the archive's Markdown files (`days/*.md`, `papers/*.md`): a `---` block of
 // YAML read as Astro reads front matter (js-yaml 4), validated with the content schema, and the
 // body after it. Every problem is a `file: field: problem` line (src/schema-report.ts).
-import path from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { check } from '../schema-report.ts';
 import { splitFrontMatter } from '../format/markdown-text.ts';
 
 export type ContentFile<T> = { ok: true; value: T; body: string } | { ok: false; problems: string[] };
-
-/** How a file is named in messages: relative to the working folder when under it. */
-export function fileLabel(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
 
 /** The validated front matter of `text` (the file named `label`) and its body. */
 export function parseContentFile<T>(text: string, label: string, schema: z.ZodType<T>): ContentFile<T> {

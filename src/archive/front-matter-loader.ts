@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { fileLabel, parseContentFile } from './content-file.ts';
+import { parseContentFile } from './content-file.ts';
+import { fileLabel } from '../schema-report.ts';
 import { readContentIndex, writeContentIndex, type IndexedEntry } from './content-index-fs.ts';
 import { derivedDir } from '../cache/derived-cache-fs.ts';
 
