@@ -1,5 +1,5 @@
 // CLI tests: run scripts/ingest.ts (Node 24, process.execPath) on temporary archives.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
-import { runIngest, tree } from './helpers/ingest.ts';
+import { childCommands, runIngest, tree, until } from './helpers/ingest.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderPaper } from '../scripts/ingest/render.ts';
 
@@ -130,6 +130,35 @@ describe('ingest CLI', { timeout: 60_000 }, () => {
     expect(fs.existsSync(path.join(root, 'dumps', '2025-12-31.txt'))).toBe(false);
   });
 
+  test('--date names the day of a dump whose file name has none; a date the dump contradicts is refused', () => {
+    const raw = path.join(tmp, 'raw-capture.txt'); // no date in the name: the day line says only "Dec 9"
+    fs.copyFileSync(S0, raw);
+    const root = newRoot();
+    const r = run(root, ['--date', '2025-12-09', raw]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^2025-12-09 raw-capture\.txt: 37 entries, 37 new papers, 0 updated papers$/m); // not "year inferred"
+    expect(matter(fs.readFileSync(path.join(root, 'days', '2025-12-09.md'), 'utf8')).data.source.file).toBe('raw-capture.txt');
+    const other = newRoot();
+    const wrong = run(other, ['--date', '2025-12-10', raw]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain(`${raw}:11:1: --date 2025-12-10 disagrees with the header's day "Dec 9"`);
+    expect(fs.existsSync(other)).toBe(false);
+  });
+
+  test('$ARCHIVE_CONTENT_DIR is the archive when --content is not given; --content wins over it', () => {
+    const cwd = fs.mkdtempSync(path.join(tmp, 'cwd-'));
+    const fromEnv = newRoot();
+    const ingest = (args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ARCHIVE_CONTENT_DIR: fromEnv } });
+    const r = ingest([S0]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(fromEnv, 'days', '2025-12-09.md'))).toBe(true);
+    expect(fs.readdirSync(cwd)).toEqual([]); // no ./content
+    const given = newRoot();
+    expect(ingest(['--content', given, S1]).status).toBe(0);
+    expect(fs.readdirSync(path.join(given, 'days'))).toEqual(['2025-12-31.md']);
+    expect(fs.readdirSync(path.join(fromEnv, 'days'))).toEqual(['2025-12-09.md']);
+  });
+
   test('usage errors', () => {
     expect(run(newRoot(), ['--date', '2025-12-09', samples]).code).toBe(2);
     expect(run(newRoot(), []).code).toBe(2);
@@ -153,15 +182,36 @@ describe('ingest CLI', { timeout: 60_000 }, () => {
     }
   });
 
-  test('two concurrent runs yield the same archive as one', async () => {
+  test('two runs at once take turns: both wait for the lock, the second finds the work done', async () => {
+    // Idempotent writes would make two unlocked runs converge too: what shows the lock is that
+    // while another process holds it, both runs wait (each with a flock(1) child) and write
+    // nothing, and that once it is free they run one after the other.
     const root = newRoot();
-    const go = () =>
-      new Promise<number | null>((resolve) => {
-        const c = spawn(process.execPath, [script, '--content', root, samples], { stdio: 'ignore' });
-        c.on('exit', resolve);
-      });
-    const codes = await Promise.all([go(), go()]);
-    expect(codes).toEqual([0, 0]);
+    fs.mkdirSync(root);
+    const holder = spawn('flock', [path.join(root, '.ingest.lock'), 'cat'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    await until(() => childCommands(holder.pid!).includes('cat')); // flock starts cat once it holds the lock
+    const runs = [0, 1].map(() => {
+      const c = spawn(process.execPath, [script, '--content', root, samples], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INGEST_LOCK_WAIT_MS: '120000' } });
+      let out = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.stderr.on('data', (d) => (out += d));
+      const done = new Promise<{ code: number | null; out: string }>((resolve) => c.on('close', (code) => resolve({ code, out })));
+      return { child: c, done, exited: () => c.exitCode !== null || c.signalCode !== null, out: () => out };
+    });
+    try {
+      await until(
+        () => runs.every((r) => childCommands(r.child.pid!).includes('flock')),
+        () => (runs.some((r) => r.exited()) ? `a run ended while another process held the lock:\n${runs.map((r) => r.out()).join('\n')}` : undefined),
+      );
+      expect(tree(root)).toEqual({});
+    } finally {
+      holder.stdin.end();
+    }
+    const results = await Promise.all(runs.map((r) => r.done));
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const wrote = results.filter((r) => /2025-12-09 000_dac3a4fc63ae358e\.txt: 37 entries, 37 new papers/.test(r.out));
+    const found = results.filter((r) => /^2025-12-09 \S*000_dac3a4fc63ae358e\.txt: unchanged$/m.test(r.out) && /^2025-12-31 \S*001_00fe2aa557161dfb\.txt: unchanged$/m.test(r.out));
+    expect([wrote.length, found.length]).toEqual([1, 1]);
     expect(tree(root)).toEqual(goldenTree());
   });
 });
@@ -195,13 +245,19 @@ describe('front matter and body round-trips', () => {
       expect(toString(remark().parse(body))).toBe(a.trim());
     }
   });
-  test('every sample abstract round-trips through the written body', () => {
+  test('every written abstract reads back as the whole paragraph after its title in the dump', () => {
     goldenTree();
-    const root = golden;
-    for (const f of fs.readdirSync(path.join(root, 'papers'))) {
-      const body = matter(fs.readFileSync(path.join(root, 'papers', f), 'utf8')).content;
-      const src = fs.readFileSync(S0, 'utf8') + fs.readFileSync(S1, 'utf8');
-      expect(src).toContain(toString(remark().parse(body)));
+    // The dumps' paragraphs (blank-line separated): a card is its title, then its abstract.
+    const paragraphs = [S0, S1].flatMap((f) => fs.readFileSync(f, 'utf8').split(/\n[ \t]*\n/).map((p) => p.trim()));
+    const files = fs.readdirSync(path.join(golden, 'papers'));
+    expect(files).toHaveLength(69);
+    for (const f of files) {
+      const { data, content } = matter(fs.readFileSync(path.join(golden, 'papers', f), 'utf8'));
+      const at = paragraphs.indexOf(data.title);
+      expect(at, f).toBeGreaterThan(-1);
+      const abstract = paragraphs[at + 1].replace(/\s+/g, ' ');
+      expect(abstract.length, f).toBeGreaterThan(40);
+      expect(toString(remark().parse(content)).replace(/\s+/g, ' ').trim(), f).toBe(abstract);
     }
   });
 });
