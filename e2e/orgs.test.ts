@@ -4,8 +4,8 @@
 // (spellings that differ in case, spacing or Unicode form merged; a paper relisted under another
 // organisation moving to it), the names shown, the slugs (a collision, a script the
 // transliterator lacks), the feeds (feed parser, JSON Feed 1.1 schema, RSS 2.0 structure), the
-// OPML file against /feeds/, the statistics, the links from cards and paper pages, and the
-// filter in Chromium with and without JavaScript.
+// OPML file against /feeds/, the statistics, the links from cards and paper pages, the filter
+// in Chromium with and without JavaScript, and what a rebuild after a new day renders again.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -49,16 +49,17 @@ const ORGS: { slug: string; name: string; also: string[]; papers: string[]; newe
 const PAPERS = 16;
 
 let tmp: string;
+let content: string;
 let dist: string;
 let served: Served;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'archive-e2e-orgs-'));
-  const content = path.join(tmp, 'content');
+  content = path.join(tmp, 'content');
   const ingest = runIngest(content, [DUMPS]);
   expect(ingest.code, ingest.err).toBe(0);
   dist = path.join(tmp, 'dist');
-  await astroBuild({ content, outDir: dist, cacheDir: path.join(tmp, 'cache'), env: { SITE_URL: SITE, BASE_PATH: BASE } });
+  await build();
   served = await serve(dist, BASE);
 });
 afterAll(async () => {
@@ -66,6 +67,7 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
+const build = () => astroBuild({ content, outDir: dist, cacheDir: path.join(tmp, 'cache'), env: { SITE_URL: SITE, BASE_PATH: BASE } });
 const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
 const doc = (file: string) => parseDocument(read(file)).children as Element[];
 const all = (root: Element[], test: (e: Element) => boolean) => DomUtils.findAll(test, root);
@@ -241,5 +243,21 @@ describeInBrowser('/orgs/ in Chromium', () => {
       await context.close();
     }
     expect(found).toEqual([]);
+  });
+});
+
+// Last: it adds a day to the archive the tests above read.
+describe('a rebuild after a new day', () => {
+  it('renders again only the organisations the day touches, their feeds, and the list', { timeout: 180_000 }, async () => {
+    // Apr 2: a paper of NVIDIA's, and one of an organisation not seen before.
+    const ingest = runIngest(content, [path.join(DUMPS, 'later')]);
+    expect(ingest.code, ingest.err).toBe(0);
+    const log = await build();
+    const orgFiles = (cached: boolean) =>
+      log.split('\n').filter((l) => l.includes('(cached)') === cached).flatMap((l) => /\s\/?(orgs\/\S*\.(?:html|xml|json))/.exec(l)?.[1] ?? []).sort();
+    const files = (slug: string) => [`orgs/${slug}/feed.json`, `orgs/${slug}/index.html`, `orgs/${slug}/rss.xml`];
+    expect(orgFiles(false)).toEqual([...files('allen-ai'), 'orgs/index.html', ...files('nvidia')]);
+    expect(orgFiles(true)).toEqual(ORGS.filter((o) => o.slug !== 'nvidia').flatMap((o) => files(o.slug)).sort());
+    expect(cards('orgs/nvidia/index.html')).toEqual(['willow-robot-hands', ...ORGS[1].papers]);
   });
 });
