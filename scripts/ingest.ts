@@ -15,10 +15,11 @@ import { parseDump, type Diagnostic, type Entry, type ParseResult } from './inge
 import { merge, type IncomingDay, type MergeOutput } from './ingest/merge.ts';
 import { renderDay, renderPaper } from './ingest/render.ts';
 import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './ingest/read-fs.ts';
-import { applyGroups, contentOf, removeTempFiles, WriteError, type FileOp } from './ingest/write-fs.ts';
+import { applyGroups, contentOf, removeTempFiles, sameBytes, WriteError, type FileOp } from './ingest/write-fs.ts';
 import { acquireLock, ReadOnlyArchive, type Lock } from './ingest/lock-fs.ts';
 import { readConfig } from '../src/config.ts';
-import { clearJournal, JOURNAL_FILE, readJournal, writeJournal, type Journal } from './ingest/journal-fs.ts';
+import { clearJournal, readJournal, writeJournal, type Journal } from './ingest/journal-fs.ts';
+import { JOURNAL_FILE } from '../src/ingest-state.ts';
 import { expandInputs, readInput } from './ingest/inputs-fs.ts';
 import { describeDiff, diffDay } from './ingest/day-diff.ts';
 import { progress } from './ingest/progress.ts';
@@ -359,7 +360,7 @@ function reread(inp: Input): Uint8Array {
 
 /** The operations that would change a file. */
 function changes(groups: FileOp[][]): FileOp[] {
-  return groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameFile(op.path, contentOf(op))));
+  return groups.flat().filter((op) => (op.data === null ? fs.existsSync(op.path) : !sameBytes(op.path, contentOf(op))));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -407,7 +408,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   try {
-    if (lock) removeTempFiles([root, ...['dumps', 'days', 'papers'].map((d) => path.join(root, d))]);
+    if (lock) removeTempFiles([root, ...(['dumps', 'days', 'papers'] as const).map((d) => contentPaths(root)[d])]);
     const state = readArchive(root);
     if (state.problems.length > 0) {
       state.problems.forEach((p) => console.error(p));
@@ -467,15 +468,6 @@ function isDir(p: string): boolean {
   }
 }
 
-function sameFile(file: string, data: string | Uint8Array): boolean {
-  try {
-    return Buffer.compare(fs.readFileSync(file), Buffer.from(data)) === 0;
-  } catch {
-    return false;
-  }
-}
 
 
-// Big batches fsync thousands of files; let more of them run at once than libuv's default 4.
-process.env.UV_THREADPOOL_SIZE ??= '16';
 process.exitCode = await main(process.argv.slice(2));

@@ -8,8 +8,8 @@ import { z } from 'astro/zod';
 import { sourcesSchema, slugsSchema } from '../../src/schema.ts';
 import { check } from '../../src/schema-report.ts';
 
-export { JOURNAL_FILE } from '../../src/ingest-state.ts';
 import { JOURNAL_FILE } from '../../src/ingest-state.ts';
+import { writeWhole } from '../../src/cache/write-whole-fs.ts';
 
 export const journalSchema = z
   .object({
@@ -47,22 +47,7 @@ export function readJournal(root: string): Journal | undefined {
 
 /** Writes the journal durably (temp file, fsync, rename, folder fsync). */
 export function writeJournal(root: string, journal: Journal): void {
-  const file = path.join(root, JOURNAL_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify(journal, null, 2)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
-  syncDir(root);
+  writeWhole(path.join(root, JOURNAL_FILE), `${JSON.stringify(journal, null, 2)}\n`, { durable: true });
 }
 
 /** Removes the journal: the archive is consistent again. */

@@ -20,6 +20,7 @@ import { check } from '../../src/schema-report.ts';
 import { readFrontMatter } from './render.ts';
 import { titleKey } from './title-key.ts';
 import { fileLabel } from '../../src/schema-report.ts';
+import { contentPaths } from '../../src/content-dir.ts';
 
 export type { Sources };
 
@@ -59,6 +60,7 @@ export function listIds(dir: string, ext: string): string[] {
 
 /** Reads the whole archive state under `root`; `label` names files in problems. */
 export function readArchive(root: string, label: (file: string) => string = fileLabel): ArchiveState {
+  const content = contentPaths(root);
   const problems: string[] = [];
   const readJson = <T>(file: string, schema: Parameters<typeof check<T>>[0], fallback: T): T => {
     let text: string;
@@ -101,13 +103,13 @@ export function readArchive(root: string, label: (file: string) => string = file
     return r.ok ? r.value : undefined;
   };
 
-  const dumpDays = listIds(path.join(root, 'dumps'), '.txt').filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  const sources = readJson(path.join(root, 'dumps', SOURCES_FILE), sourcesSchema, {});
-  const slugs = readJson(path.join(root, 'dumps', SLUGS_FILE), slugsSchema, {});
+  const dumpDays = listIds(content.dumps, '.txt').filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const sources = readJson(path.join(content.dumps, SOURCES_FILE), sourcesSchema, {});
+  const slugs = readJson(path.join(content.dumps, SLUGS_FILE), slugsSchema, {});
   const corrections = readJson(path.join(root, CORRECTIONS_FILE), correctionsSchema, {});
   const days = new Map<string, DayData>();
-  for (const id of listIds(path.join(root, 'days'), '.md')) {
-    const file = path.join(root, 'days', `${id}.md`);
+  for (const id of listIds(content.days, '.md')) {
+    const file = content.dayFile(id);
     const data = readRecord(file, daySchema, false);
     if (data && data.date !== id) problems.push(`${label(file)}: date: ${data.date} does not match the file name`);
     else if (data) days.set(id, data);
@@ -115,8 +117,8 @@ export function readArchive(root: string, label: (file: string) => string = file
   const papers = new Map<string, PaperData>();
   const slugByTitle = new Map<string, string>(Object.entries(slugs));
   const known = new Set(slugByTitle.values());
-  for (const slug of listIds(path.join(root, 'papers'), '.md')) {
-    const data = readRecord(path.join(root, 'papers', `${slug}.md`), paperSchema, true);
+  for (const slug of listIds(content.papers, '.md')) {
+    const data = readRecord(content.paperFile(slug), paperSchema, true);
     if (!data) continue;
     papers.set(slug, data);
     // Archives written before slugs.json: the paper's own title names it.
@@ -129,5 +131,5 @@ export function readArchive(root: string, label: (file: string) => string = file
 
 /** The bytes of an archived dump. */
 export function readDump(root: string, day: string): Buffer {
-  return fs.readFileSync(path.join(root, 'dumps', `${day}.txt`));
+  return fs.readFileSync(contentPaths(root).dumpFile(day));
 }

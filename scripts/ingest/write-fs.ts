@@ -52,7 +52,8 @@ function countOp(): void {
   if (limit > 0 && opsDone >= limit) process.kill(process.pid, 'SIGKILL');
 }
 
-function sameBytes(file: string, data: string | Uint8Array): boolean {
+/** Whether `file` holds exactly `data` (false when it cannot be read). */
+export function sameBytes(file: string, data: string | Uint8Array): boolean {
   try {
     const old = fs.readFileSync(file);
     return typeof data === 'string' ? old.toString('utf8') === data : Buffer.compare(old, data) === 0;

@@ -7,20 +7,36 @@ import path from 'node:path';
 /** The temporary name `file` is written under by this process. */
 const temporaryOf = (file: string): string => `${file}.${process.pid}.tmp`;
 
-/** Writes `text` (or its pieces in turn, so no one string holds it all) to `file`, whole. */
-export function writeWhole(file: string, text: string | Iterable<string | Uint8Array>): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Writes `text` (or its pieces in turn, so no one string holds it all) to `file`, whole.
+ * `durable`: also on disk before the call returns (the file and its folder fsynced), for a
+ * file whose loss in a power cut would matter (the ingest journal), not for a cache.
+ */
+export function writeWhole(file: string, text: string | Iterable<string | Uint8Array>, { durable = false } = {}): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true });
   const temp = temporaryOf(file);
-  const fd = fs.openSync(temp, 'w');
   try {
-    for (const piece of typeof text === 'string' ? [text] : text) fs.writeFileSync(fd, piece);
+    const fd = fs.openSync(temp, 'w');
+    try {
+      for (const piece of typeof text === 'string' ? [text] : text) fs.writeFileSync(fd, piece);
+      if (durable) fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
   } catch (error) {
-    fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  fs.closeSync(fd);
-  fs.renameSync(temp, file);
+  if (durable) {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
 }
 
 /**
