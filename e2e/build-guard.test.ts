@@ -1,7 +1,8 @@
-// A real `astro build` of an archive that an ingest left half written is refused, with
-// the command that finishes it; once the ingest is finished the same archive builds.
+// A real `astro build` refuses what would publish a broken site, each time with a message that
+// names the cause: an archive an ingest left half written (with the command that finishes it),
+// damaged content files (each file and field), a bad environment variable (its name and value).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -31,4 +32,32 @@ it('a build without SITE_URL warns loudly, and fails under ARCHIVE_STRICT=1', { 
   const log = await build({ SITE_URL: '' }, 'loose');
   expect(log).toMatch(/SITE_URL is not set/);
   expect(log).toContain('ARCHIVE_STRICT=1');
+});
+
+it('damaged content files fail the build, every one named with its field, and nothing is published', { timeout: 180_000 }, async () => {
+  const content = path.join(tmp, 'damaged');
+  cpSync(path.resolve('e2e/fixtures/content'), content, { recursive: true });
+  const fish = path.join(content, 'papers', 'fish-and-chips.md');
+  writeFileSync(fish, readFileSync(fish, 'utf8').replace('comments: 4', 'comments: many'));
+  writeFileSync(path.join(content, 'papers', 'broken-yaml.md'), "---\ntitle: 'Never closed\nauthors: 1\n---\nAn abstract.\n");
+  const build = { content, outDir: path.join(tmp, 'damaged-dist'), cacheDir: path.join(tmp, 'damaged-cache') };
+  const failure = await astroBuild(build).then(
+    () => '',
+    (e: Error) => e.message,
+  );
+  expect(failure).toMatch(/2 invalid content file\(s\):/);
+  expect(failure).toMatch(/papers\/fish-and-chips\.md: comments: .*expected number/);
+  expect(failure).toMatch(/papers\/broken-yaml\.md: \(front matter\): not valid YAML/);
+  expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+});
+
+it('a bad environment variable fails the build at once, naming the variable and the value', { timeout: 180_000 }, async () => {
+  const build = (env: Record<string, string>) =>
+    astroBuild({ content: path.resolve('e2e/fixtures/content'), outDir: path.join(tmp, 'bad-env', 'dist'), cacheDir: path.join(tmp, 'bad-env', 'cache'), env }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+  expect(await build({ FEED_LIMIT: 'abc' })).toContain('FEED_LIMIT must be a positive whole number, got "abc".');
+  expect(await build({ ARCHIVE_LOW_MEMORY: 'on' })).toContain('ARCHIVE_LOW_MEMORY must be 1 or 0 (true/false, yes/no), got "on".');
+  expect(existsSync(path.join(tmp, 'bad-env', 'dist'))).toBe(false);
 });
