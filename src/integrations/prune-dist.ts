@@ -3,7 +3,8 @@
 // that is still in outDir is left untouched; Astro's default (empty outDir, then copy
 // 31,000 cached pages back) cost about 25 s of a 1,000-day daily rebuild. What the last
 // build produced is kept in cacheDir, so a rebuild compares two lists instead of walking
-// outDir's 30,000 folders (7 s at 3,000 days); without that record it walks once.
+// outDir's 30,000 folders (7 s at 3,000 days); without that record it walks once, unless
+// outDir was empty when the build started (a first build, a CI run): then all in it is new.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
   let publicDir = '';
   let assetsDir = '';
   let recordFile = '';
+  let configOutDir = '';
+  let startedEmpty = false;
   return {
     name: 'archive:prune-dist',
     hooks: {
@@ -26,6 +29,11 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
         publicDir = fileURLToPath(config.publicDir);
         assetsDir = config.build.assets;
         recordFile = path.join(fileURLToPath(config.cacheDir), 'prune-dist.json');
+        configOutDir = fileURLToPath(config.outDir);
+      },
+      // Before the build writes anything into outDir.
+      'astro:build:start': () => {
+        startedEmpty = !fs.existsSync(configOutDir) || fs.readdirSync(configOutDir).length === 0;
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -33,7 +41,7 @@ export default function pruneDist(options: { owned: string[] }): AstroIntegratio
         for (const urls of assets.values()) for (const url of urls) produced.add(relative(outDir, fileURLToPath(url)));
         for (const file of listFiles(publicDir)) produced.add(file);
         // Bundled assets have content-hashed names; none are stale in a way that matters.
-        const before = readRecord(recordFile, outDir);
+        const before = startedEmpty ? [] : readRecord(recordFile, outDir);
         const stale = staleFiles(before ?? listFiles(outDir), produced, [...options.owned, assetsDir]);
         for (const file of stale) fs.rmSync(path.join(outDir, file), { force: true });
         if (before) removeEmptyParents(outDir, stale);
