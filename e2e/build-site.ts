@@ -14,6 +14,10 @@ export interface AstroBuild {
   /** Astro's cacheDir: content layer, incremental-build record, search shards. */
   cacheDir: string;
   env?: Record<string, string>;
+  /** More arguments for `astro build` (`--force`). */
+  args?: string[];
+  /** The project to build (its astro.config.mjs, src/, lockfile): this one by default. */
+  cwd?: string;
 }
 
 /**
@@ -34,9 +38,10 @@ export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  * Run `astro build`; resolves to its log as plain text (Astro colours it when `CI` is set, and
  * tests read page paths out of it), rejects with it on failure.
  */
-export async function astroBuild({ content, outDir, cacheDir, env = {} }: AstroBuild): Promise<string> {
+export async function astroBuild({ content, outDir, cacheDir, env = {}, args = [], cwd }: AstroBuild): Promise<string> {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir, ...args], {
+    cwd,
     // A private cache, so a test build never reuses or overwrites the developer's own.
     env: buildEnv({ ARCHIVE_CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
