@@ -74,6 +74,11 @@ describe('dates', () => {
     expect(isoWeek('2025-12-14')).toBe('2025-W50');
   });
 
+  it('refuses a week id with anything around it', () => {
+    expect(() => weekBounds('x2025-W01')).toThrow();
+    expect(() => weekBounds('2025-W01x')).toThrow();
+  });
+
   it('gives a week’s Monday and Sunday', () => {
     expect(weekBounds('2025-W01')).toEqual({ start: '2024-12-30', end: '2025-01-05' });
     expect(weekBounds('2020-W53')).toEqual({ start: '2020-12-28', end: '2021-01-03' });
@@ -149,6 +154,16 @@ describe('linksOut', () => {
 describe('markdown-text', () => {
   it('folds whitespace in text without escapes, and trims it', () => {
     expect(markdownText('  plain   text\n more ')).toBe('plain text more');
+  });
+
+  it('takes text without a backslash or ampersand as it is, Markdown-looking or not', () => {
+    // The ingester escapes every special character, so such a body is the text itself.
+    expect(markdownText('*a* _b_ [c](d)')).toBe('*a* _b_ [c](d)');
+  });
+
+  it('folds and trims whitespace in parsed text too', () => {
+    expect(markdownText('a \\*   b')).toBe('a * b');
+    expect(markdownText('&#32;x&#32;')).toBe('x');
   });
 
   it('reads escapes and character references back to text', () => {
