@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
 import { astroBuild } from './build-site.ts';
 import { serve, type Served } from './serve.ts';
-import { IDS } from '../src/search/contract.ts';
+import { IDS, SHOWN_SEARCH_ATTRIBUTE } from '../src/search/contract.ts';
 import { queryWords } from '../src/format/words.ts';
 
 const FIXTURE = path.resolve('e2e/fixtures/search-quality');
@@ -60,7 +60,7 @@ describeInBrowser('search quality', () => {
     page.waitForFunction(
       ({ results, status }) => {
         const text = document.getElementById(status)?.textContent ?? '';
-        return document.getElementById(results)?.getAttribute('aria-busy') === 'false' && /found|No paper/.test(text) && !/searching the whole archive/.test(text);
+        return document.getElementById(results)?.getAttribute('aria-busy') === 'false' && /found|No paper/.test(text) && !/still searching/.test(text);
       },
       { results: IDS.results, status: IDS.status },
     );
@@ -127,7 +127,8 @@ describeInBrowser('search quality', () => {
     expect(comments).toEqual([...comments].sort((a, b) => b - a));
     await page.selectOption(`#${IDS.sort}`, 'newest');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=model&sort=newest');
-    await page.waitForTimeout(300);
+    // The list says which search its results belong to: wait for the newest-first ones.
+    await page.locator(`#${IDS.results}[${SHOWN_SEARCH_ATTRIBUTE}="?q=model&sort=newest"][aria-busy="false"]`).waitFor();
     const newest = await page.locator(`#${IDS.results} > li h2`).allTextContents();
     const days = newest.map((t) => papers.find((p) => p[1] === t)![2]);
     expect(days).toEqual([...days].sort().reverse());

@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from './browser.ts';
+import { PLAN_FILE, type ShardPlan } from '../src/search/contract.ts';
 
 const site = inject('baseSite');
 
@@ -30,47 +31,64 @@ describeInBrowser('search', () => {
   const firstListed = async () =>
     (await results().locator('.meta').allTextContents()).map((t) => Date.parse(t.replace(/^.*first listed /, '')));
 
-  it('is indexed in shards (PAGEFIND_SHARD_SIZE=4 for this build) that search merges', async () => {
-    const shards = await (await fetch(`${site.url}pagefind/shards.json`)).json();
-    // 10 papers: two full shards of 4, then the newest 2 in a tail shard (half a shard), the
-    // primary. It holds a tail shard's worth, enough to answer a first search alone; the
-    // older shards are merged after.
-    expect(shards).toEqual({ first: [], rest: ['shard-1/', 'shard-2/'], tag: expect.stringMatching(/^[0-9a-f]{12}$/) });
-    // The tag reaches Pagefind as metaCacheTag: entry files are asked with it, not a timestamp.
+  const plan = async () => (await (await fetch(`${site.url}pagefind/${PLAN_FILE}`)).json()) as ShardPlan;
+  /** Folders of the shards the page fetched anything from. */
+  const shardsAsked = (urls: string[]) => [...new Set(urls.map((u) => /\/pagefind\/(shard-\d+)\//.exec(u)?.[1]).filter(Boolean))].sort();
+
+  it('is indexed in shards (PAGEFIND_SHARD_SIZE=4 for this build), of which a query loads only those that can match', async () => {
+    const { shards } = await plan();
+    // 10 papers: two full shards of 4, then the newest 2 in a tail shard (half a shard); ids from the oldest.
+    expect(shards.map((s) => [s.id, s.papers])).toEqual([[0, 4], [1, 4], [2, 2]]);
     const asked: string[] = [];
-    page.on('request', (r) => r.url().includes('pagefind-entry.json') && asked.push(new URL(r.url()).search));
-    await page.goto(`${site.url}search/?q=transformer`);
-    await titles();
-    expect(asked.length).toBe(3);
-    expect(new Set(asked)).toEqual(new Set([`?ts=${shards.tag}`]));
+    page.on('request', (r) => asked.push(r.url()));
+    try {
+      // "narwhal" is in one abstract: only its shard is loaded.
+      await page.goto(`${site.url}search/?q=narwhal`);
+      expect(await titles()).toEqual(['Escaped Markdown: Stars, Underscores and Links']);
+      expect(shardsAsked(asked)).toEqual(['shard-1']);
+      // Its entry file is asked with its own key (Pagefind's metaCacheTag), so it stays cached until it changes.
+      expect(asked.filter((u) => u.includes('/shard-1/pagefind-entry.json')).map((u) => new URL(u).search)).toEqual([`?ts=${shards[1].key}`]);
+      // "transformer" is in every shard.
+      asked.length = 0;
+      await page.goto(`${site.url}search/?q=transformer`);
+      await titles();
+      expect(shardsAsked(asked)).toEqual(['shard-0', 'shard-1', 'shard-2']);
+      // A word no paper holds loads no shard at all.
+      asked.length = 0;
+      await page.goto(`${site.url}search/?q=blorptastic`);
+      await page.locator('#status').filter({ hasText: 'No paper mentions' }).waitFor();
+      expect(shardsAsked(asked)).toEqual([]);
+    } finally {
+      page.removeAllListeners('request');
+    }
   });
 
-  it('shows the newest shard’s results first, then the whole archive’s', async () => {
-    // Hold the older shards back so the first, partial answer can be seen.
-    const { rest } = await (await fetch(`${site.url}pagefind/shards.json`)).json();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route((url) => rest.some((folder: string) => url.pathname.startsWith(`/archive/pagefind/${folder}`)), async (route) => {
-      await held;
-      await route.continue();
+  it('searches the other shards that can match when the reader asks for more, saying they are left', async () => {
+    // Shards made to look large (as at 30,000 papers): each is a round of its own.
+    await page.route(`**/pagefind/${PLAN_FILE}`, async (route) => {
+      const real = (await (await route.fetch()).json()) as ShardPlan;
+      await route.fulfill({ json: { ...real, shards: real.shards.map((s) => ({ ...s, metaBytes: 150_000 })) } });
     });
     try {
       await page.goto(`${site.url}search/?q=transformer`);
-      await page.locator('#status').filter({ hasText: 'among the newest papers' }).waitFor();
-      await expect(page.locator('#results').getAttribute('aria-busy')).resolves.toBe('true');
-      const partial = await results().locator('h2').allTextContents();
-      const partialDays = await firstListed();
-      expect(partial.length).toBeGreaterThan(0);
-      release();
-      const all = await titles();
-      expect(all.length).toBeGreaterThan(partial.length);
-      expect(all).toEqual(expect.arrayContaining(partial));
-      // The first answer came from the newest papers: none of the rest was listed later.
-      const rest = (await firstListed()).filter((_, i) => !partial.includes(all[i]));
-      expect(Math.max(...rest)).toBeLessThanOrEqual(Math.min(...partialDays));
+      await page.locator('#status[data-coverage="part"]').waitFor();
+      const first = await results().locator('h2').allTextContents();
+      expect(first.length).toBeGreaterThan(0);
+      await expect(page.locator('#status').textContent()).resolves.toMatch(/^\d+ papers? found for “transformer” in [24] of the 10 papers that could match; “Show more results” searches the others\.$/);
+      await expect(page.locator('#more').isVisible()).resolves.toBe(true);
+      // The newest first: no later result was listed after the first round's.
+      const firstDays = await firstListed();
+      while (await page.locator('#more').isVisible()) {
+        await page.click('#more');
+        await page.locator('#results[aria-busy="false"]').waitFor();
+      }
+      await page.locator('#status[data-coverage="all"]').waitFor();
+      const all = await results().locator('h2').allTextContents();
+      expect(all.slice(0, first.length)).toEqual(first);
+      expect(all.length).toBeGreaterThan(first.length);
+      expect(Math.max(...(await firstListed()).slice(first.length))).toBeLessThanOrEqual(Math.min(...firstDays));
       await expect(page.locator('#status').textContent()).resolves.toBe(`${all.length} papers found for “transformer”.`);
     } finally {
-      release();
       await page.unrouteAll();
     }
   });

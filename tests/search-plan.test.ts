@@ -1,7 +1,9 @@
-// The search index plan: shard order and keys (what the cache relies on) and record escaping.
+// The search index plan: shard order and keys (what the cache relies on), records, facts and filter counts.
 import { describe, expect, it } from 'vitest';
-import { facetsOf, firstSearchShards, orderForShards, shardFolder, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
-import { toRecord } from '../src/search/record.ts';
+import { facetsOf, orderForShards, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
+import { recordUrl, toRecord } from '../src/search/record.ts';
+import { factsById, shardFacts, valueCounts } from '../src/search/facts.ts';
+import { shardFolder } from '../src/search/contract.ts';
 
 const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): SearchPaper => ({
   slug,
@@ -14,8 +16,8 @@ const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): 
 });
 
 describe('shards', () => {
-  it('puts the primary bundle in pagefind/ itself and the others in shard-<i>/', () => {
-    expect([0, 1, 2].map(shardFolder)).toEqual(['', 'shard-1/', 'shard-2/']);
+  it('puts shard <id> in shard-<id>/, the oldest first, so a full shard keeps its place', () => {
+    expect([0, 1, 12].map(shardFolder)).toEqual(['shard-0/', 'shard-1/', 'shard-12/']);
   });
 
   it('reads the shard size from the environment and refuses nonsense', () => {
@@ -56,14 +58,17 @@ describe('shards', () => {
     expect(keys(30)[2]).not.toBe(keys(29)[2]);
   });
 
-  it('changes a shard key with any indexed input or the engine', () => {
+  it('changes a shard key with any indexed input or the engine, and not with what changes after listing', () => {
     const s = [paper('a', ['2025-01-01'])];
     const key = shardKey(s, 'e');
     expect(shardKey([paper('a', ['2025-01-01'], { bodyDigest: 'other' })], 'e')).not.toBe(key);
     expect(shardKey([paper('a', ['2025-01-01'], { title: 'Other' })], 'e')).not.toBe(key);
-    expect(shardKey([paper('a', ['2025-01-01', '2026-01-01'])], 'e')).not.toBe(key); // new listed year
-    expect(shardKey([paper('a', ['2025-01-01', '2025-06-01'])], 'e')).toBe(key); // same filters
+    expect(shardKey([paper('a', ['2025-01-01'], { published: '2024-03-02' })], 'e')).not.toBe(key);
+    expect(shardKey([paper('a', ['2025-01-02'])], 'e')).not.toBe(key); // another first day
     expect(shardKey(s, 'f')).not.toBe(key);
+    // Listed again, in a new year, with a new comment count: only the facts change.
+    expect(shardKey([paper('a', ['2025-01-01', '2026-01-01'], { comments: 40 })], 'e')).toBe(key);
+    expect(shardKey([paper('a', ['2025-01-01'], { comments: null })], 'e')).toBe(key);
   });
 });
 
@@ -75,14 +80,45 @@ describe('records', () => {
     });
   });
 
-  it('keeps hostile text as text, with a site-relative URL and readable dates', () => {
-    const r = toRecord(paper('x', ['2025-01-01'], { title: '<script>alert(1)</script> & "q"' }), 'a <b> & c');
+  it('keeps hostile text as text, with a site-relative URL and the dates a result shows', () => {
+    const r = toRecord(paper('x', ['2025-01-01', '2026-02-01'], { title: '<script>alert(1)</script> & "q"' }), 'a <b> & c');
     expect(r.url).toBe('/papers/x/');
-    expect(r.content).toContain('data-pagefind-meta="listed:January 1, 2025"');
+    expect(recordUrl({ slug: 'x' })).toBe(r.url);
     expect(r.content).toContain('<h1 data-pagefind-meta="title">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</h1>');
     expect(r.content).toContain('<p>a &lt;b&gt; &amp; c</p>');
     expect(r.content).not.toContain('<script>');
-    expect(r.content).toContain('data-pagefind-filter="listed:2025"');
+    // Dates as filter values (kept in the fragment, never indexed as words), only the first listing.
+    expect(r.content).toContain('data-pagefind-filter="shown-listed:January 1, 2025"');
+    expect(r.content).toContain('data-pagefind-filter="shown-published:March 1, 2024"');
+    // Nothing that changes after listing, nothing only sorting or filtering needs.
+    expect(r.content).not.toMatch(/data-pagefind-sort|data-pagefind-meta="(comments|listed|published)|2026/);
+  });
+});
+
+describe('facts', () => {
+  const papers = [
+    paper('b', ['2025-01-02'], { comments: 5 }),
+    paper('a', ['2025-01-02', '2026-03-01'], { comments: null, published: null }),
+    paper('c', ['2025-01-01'], { comments: 0 }),
+  ];
+  const ids = new Map(papers.map((p) => [recordUrl(p), `en_${p.slug}`]));
+
+  it('lists each paper by its Pagefind page id, newest first (then by slug), with what sorting and filtering need', () => {
+    expect(shardFacts(papers, recordUrl, ids)).toEqual({
+      pages: ['en_a', 'en_b', 'en_c'],
+      comments: [-1, 5, 0],
+      published: ['unknown', '2024', '2024'],
+      listed: [['2025', '2026'], ['2025'], ['2025']],
+    });
+    expect(factsById(shardFacts(papers, recordUrl, ids)).get('en_b')).toEqual({ rank: 1, comments: 5, values: { published: ['2024'], listed: ['2025'] } });
+  });
+
+  it('refuses a paper the bundle has no page for, naming it', () => {
+    expect(() => shardFacts(papers, recordUrl, new Map([...ids].slice(1)))).toThrow(/b has no page for \/papers\/b\//);
+  });
+
+  it('counts papers per filter value, for the plan', () => {
+    expect(valueCounts(papers)).toEqual({ published: { '2024': 2, unknown: 1 }, listed: { '2025': 3, '2026': 1 } });
   });
 });
 
@@ -96,20 +132,5 @@ describe('filter counts', () => {
     ]);
     expect(counts.published).toEqual([['2025', 1], ['2023', 1], ['unknown', 1]]);
     expect(counts.listed).toEqual([['2025', 3], ['2024', 1]]);
-  });
-});
-
-describe('firstSearchShards', () => {
-  it('asks the newest shard alone when it holds enough papers', () => {
-    expect(firstSearchShards([2500, 2500, 2500], 2500)).toBe(1);
-  });
-  it('adds older shards while the newest ones hold fewer than the minimum', () => {
-    expect(firstSearchShards([75, 2500, 2500], 2500)).toBe(2);
-    expect(firstSearchShards([3, 4, 4], 10)).toBe(3);
-    expect(firstSearchShards([3, 4], 100)).toBe(2);
-  });
-  it('always asks the primary', () => {
-    expect(firstSearchShards([0], 2500)).toBe(1);
-    expect(firstSearchShards([], 2500)).toBe(0);
   });
 });

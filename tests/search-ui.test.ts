@@ -1,11 +1,11 @@
 // The search page's pure parts: query ↔ URL, status text, prefix-match rejection,
-// suggestion ranking, excerpts and result order across shards.
+// suggestion ranking, excerpts, and result order and paging across shards and rounds.
 import { describe, expect, it } from 'vitest';
 import { readState, stateSearch, statusText } from '../src/search/ui/state.ts';
 import { isRealMatch, missingWords, wordsAt } from '../src/search/ui/match.ts';
 import { editDistance, replaceWord, suggest } from '../src/search/ui/suggest.ts';
 import { makeExcerpt } from '../src/search/ui/excerpt.ts';
-import { listCursor, mergeCursor, shardNumber } from '../src/search/ui/order.ts';
+import { arrange, listCursor, roundCursor, type Facts } from '../src/search/ui/order.ts';
 import { buildVocabulary, countWords, vocabularyOf } from '../src/search/vocabulary.ts';
 
 describe('query and URL', () => {
@@ -19,10 +19,14 @@ describe('query and URL', () => {
 });
 
 describe('status text', () => {
-  it('says how many papers were found, and whether older papers are still searched', () => {
+  it('says how many papers were found, while searching, and when shards were left for the reader', () => {
     expect(statusText({ count: 1, query: 'x', partial: false, missing: [] })).toBe('1 paper found for “x”.');
-    expect(statusText({ count: 3, query: 'x', partial: true, missing: [] })).toBe('3 papers found among the newest papers for “x”; searching the whole archive…');
+    expect(statusText({ count: 3, query: 'x', partial: true, missing: [] })).toBe('3 papers found so far for “x”; still searching…');
     expect(statusText({ count: 2, query: '', partial: false, missing: [] })).toBe('2 papers found.');
+    expect(statusText({ count: 0, query: 'x', partial: false, missing: [] })).toBe('No paper found for “x”.');
+    expect(statusText({ count: 12, query: 'x', partial: false, missing: [], searched: { papers: 5000, of: 29519 } })).toBe(
+      '12 papers found for “x” in 5,000 of the 29,519 papers that could match; “Show more results” searches the others.',
+    );
   });
 
   it('says plainly when a word matches nothing, and when a corrected query was shown', () => {
@@ -52,8 +56,8 @@ describe('prefix-match rejection', () => {
   it('lists the query words no result really contains', () => {
     const content = 'Tiny Vision Transformer. A small transformer for band images.';
     expect(wordsAt(content, [2, 7])).toEqual(['Transformer.', 'band']);
-    expect(missingWords("banana transformer", [wordsAt(content, [2, 7])])).toEqual(['banana']);
-    expect(missingWords('asdfgh', [])).toEqual(['asdfgh']);
+    expect(missingWords(['banana', 'transformer'], [wordsAt(content, [2, 7])])).toEqual(['banana']);
+    expect(missingWords(['asdfgh', 'x'], [])).toEqual(['asdfgh']);
   });
 });
 
@@ -116,27 +120,47 @@ describe('excerpts', () => {
   });
 });
 
-describe('order across shards', () => {
-  const r = (comments: number, id: string) => ({ data: async () => ({ id, comments }) });
-  it('merges per-shard lists sorted by comments, loading lazily, newer shard first on ties', async () => {
-    const cursor = mergeCursor(
-      [
-        [r(9, 'a'), r(3, 'b')],
-        [r(12, 'c'), r(3, 'd'), r(1, 'e')],
-      ],
-      (d) => d.comments,
-    );
-    expect(cursor.total).toBe(5);
-    expect((await cursor.next(3)).map((d) => d.id)).toEqual(['c', 'a', 'b']);
-    expect(cursor.done()).toBe(false);
-    expect((await cursor.next(3)).map((d) => d.id)).toEqual(['d', 'e']);
-    expect(cursor.done()).toBe(true);
+describe('order across shards and rounds', () => {
+  const r = (id: string) => ({ id, data: async () => ({ id }) });
+  const facts = new Map<string, Facts>([
+    ['a', { shard: 0, rank: 0, comments: 9, values: { published: ['2023'], listed: ['2024'] } }],
+    ['b', { shard: 1, rank: 1, comments: 3, values: { published: ['2024'], listed: ['2024', '2025'] } }],
+    ['c', { shard: 1, rank: 0, comments: 3, values: { published: ['2024'], listed: ['2025'] } }],
+    ['d', { shard: 0, rank: 1, comments: -1, values: { published: ['unknown'], listed: ['2024'] } }],
+  ]);
+  const ids = (list: { id: string }[]) => list.map((x) => x.id);
+  const results = ['d', 'b', 'a', 'c'].map(r);
+
+  it('keeps Pagefind’s order for relevance, and sorts by the facts: newest, most comments (ties newest)', () => {
+    expect(ids(arrange(results, 'relevance', {}))).toEqual(['d', 'b', 'a', 'c']);
+    expect(ids(arrange(results, 'newest', {}, facts))).toEqual(['c', 'b', 'a', 'd']);
+    expect(ids(arrange(results, 'comments', {}, facts))).toEqual(['a', 'c', 'b', 'd']);
   });
 
-  it('pages through a list in order, and numbers shard folders', async () => {
-    const cursor = listCursor([r(1, 'x'), r(2, 'y')]);
-    expect((await cursor.next(1)).map((d) => d.id)).toEqual(['x']);
+  it('filters by every year a paper was listed in, and by its publication year', () => {
+    expect(ids(arrange(results, 'relevance', { listed: '2025' }, facts))).toEqual(['b', 'c']);
+    expect(ids(arrange(results, 'newest', { published: '2024', listed: '2024' }, facts))).toEqual(['b']);
+    expect(ids(arrange([r('zzz'), ...results], 'relevance', { published: '2023' }, facts))).toEqual(['a']);
+    expect(() => arrange(results, 'newest', {})).toThrow(/facts/);
+  });
+
+  it('pages through the first round, and loads later rounds only when asked for more', async () => {
+    const loaded: number[] = [];
+    const cursor = roundCursor([r('a'), r('b')], 3, async (i) => (loaded.push(i), i === 1 ? [] : [r(`x${i}`)]));
+    expect(ids(await cursor.next(10))).toEqual(['a', 'b']);
+    expect(loaded).toEqual([]);
+    expect([cursor.done(), cursor.complete(), cursor.loaded()]).toEqual([false, false, 1]);
+    // Round 1 brings nothing: round 2 is loaded for the same request.
+    expect(ids(await cursor.next(10, true))).toEqual(['x2']);
+    expect(loaded).toEqual([1, 2]);
+    expect([cursor.done(), cursor.complete(), cursor.total()]).toEqual([true, true, 3]);
+  });
+
+  it('pages through a list in order', async () => {
+    const cursor = listCursor([r('x'), r('y')]);
+    expect(ids(await cursor.next(1))).toEqual(['x']);
     expect(cursor.done()).toBe(false);
-    expect([shardNumber(''), shardNumber('shard-12/')]).toEqual([0, 12]);
+    expect(ids(await cursor.next(5, true))).toEqual(['y']);
+    expect(cursor.done()).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
 // with an empty cache: every shard indexed from the paper collection, then placed.
 // usage: node bench/lib/pagefind-only.ts <content dir> <scratch dir>
 import path from 'node:path';
-import { buildSearchIndex, placeShards } from '../../src/search/index-fs.ts';
+import { buildSearchIndex } from '../../src/search/index-fs.ts';
+import { placeShards } from '../../src/search/place-fs.ts';
 import { shardSize } from '../../src/search/plan.ts';
 import { contentPaths } from '../../src/content-dir.ts';
 

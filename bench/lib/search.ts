@@ -1,5 +1,7 @@
 // The search part of the benchmark: headless Chromium against the built site, served on
-// loopback with gzip; time and bytes to the first result of a first and a follow-up query.
+// loopback with gzip; time and bytes to the first result of a first and a follow-up query, and
+// for a query set (bench/lib/search-queries.ts), each query in a fresh browser: bytes and
+// requests by file kind, and the time to the first result under Chromium's Slow 4G throttling.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
-import { IDS } from '../../src/search/contract.ts';
+import { COVERAGE_ATTRIBUTE, IDS } from '../../src/search/contract.ts';
+import type { BenchQuery } from './search-queries.ts';
 
 /** The search page's elements, named by the search contract (src/search/contract.ts). */
 export const RESULT_SELECTOR = `#${IDS.results} > li`;
@@ -113,4 +116,126 @@ async function waitComplete(page: Page, word: string, timeoutMs: number): Promis
     [LIST_SELECTOR, STATUS_SELECTOR, word] as const,
     { timeout: timeoutMs, polling: 'raf' },
   );
+}
+
+/** What a request fetched, by the path the page asked for. */
+export type FileKind = 'page' | 'engine' | 'entry' | 'metadata' | 'chunks' | 'fragments' | 'filters' | 'own' | 'other';
+export const FILE_KINDS: FileKind[] = ['page', 'engine', 'entry', 'metadata', 'chunks', 'fragments', 'filters', 'own', 'other'];
+
+/** The kind of a served path: Pagefind's files by their names, the project's own beside them. */
+export function fileKind(pathname: string): FileKind {
+  if (/\/pagefind\/(.*\/)?(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/.test(pathname)) return 'engine';
+  if (pathname.endsWith('/pagefind-entry.json')) return 'entry';
+  if (pathname.endsWith('.pf_meta')) return 'metadata';
+  if (pathname.endsWith('.pf_index')) return 'chunks';
+  if (pathname.endsWith('.pf_fragment')) return 'fragments';
+  if (pathname.endsWith('.pf_filter')) return 'filters';
+  if (pathname.includes('/pagefind/')) return 'own';
+  if (pathname.endsWith('/') || pathname.endsWith('.html') || pathname.startsWith('/_astro/')) return 'page';
+  return 'other';
+}
+
+/** Bytes and requests of a server log (`METHOD path bytes` lines), in all and by kind. */
+export function tally(log: readonly string[]): { bytes: number; requests: number; byKind: Partial<Record<FileKind, { bytes: number; requests: number }>> } {
+  const byKind: Partial<Record<FileKind, { bytes: number; requests: number }>> = {};
+  let bytes = 0;
+  for (const line of log) {
+    const [, pathname = '', size = '0'] = line.split(' ');
+    const kind = (byKind[fileKind(pathname)] ??= { bytes: 0, requests: 0 });
+    kind.bytes += Number(size) || 0;
+    kind.requests++;
+    bytes += Number(size) || 0;
+  }
+  return { bytes, requests: log.length, byKind };
+}
+
+/**
+ * Chromium DevTools' "Slow 4G" preset (as of Chrome 120): 150 ms latency × 3.75, 1.6 Mbit/s
+ * down × 0.9, 750 kbit/s up × 0.9.
+ */
+export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024) / 8 * 0.9, uploadThroughput: (750 * 1024) / 8 * 0.9 };
+
+export interface QuerySetFigures extends BenchQuery {
+  /** Up to the first result in the DOM. */
+  first: ReturnType<typeof tally> | null;
+  /** Up to the settled answer (the list no longer busy): everything this query cost. */
+  settled: ReturnType<typeof tally> | null;
+  /** Whether the settled answer covers the whole archive (else the page offers older papers). */
+  whole: boolean | null;
+  /** Results shown, and the status line. */
+  shown: number;
+  status: string;
+  /** Time to the first result with the network throttled to Slow 4G (fresh browser). */
+  slowMsToFirstResult: number | null;
+  log?: string[];
+  error?: string;
+}
+
+/** Every query of `queries`, each from a cold browser: unthrottled for bytes, then Slow 4G for time. */
+export async function measureQuerySet(site: string, queries: readonly BenchQuery[], { timeoutMs = 60_000, throttled = true } = {}): Promise<QuerySetFigures[]> {
+  const server = await serveStatic(site);
+  const out: QuerySetFigures[] = [];
+  try {
+    for (const q of queries) {
+      const figures: QuerySetFigures = { ...q, first: null, settled: null, whole: null, shown: 0, status: '', slowMsToFirstResult: null };
+      try {
+        await coldQuery(server, q.query, timeoutMs, false, figures);
+        if (throttled) await coldQuery(server, q.query, timeoutMs * 3, true, figures);
+      } catch (e) {
+        figures.error = (e as Error).message.split('\n')[0];
+      }
+      out.push(figures);
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+async function coldQuery(server: Awaited<ReturnType<typeof serveStatic>>, query: string, timeoutMs: number, slow: boolean, figures: QuerySetFigures): Promise<void> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    if (slow) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    }
+    // The page reports when its first result appeared (its own clock, Date.now(), is the server's):
+    // the bytes to it are those of the responses sent by then, not of whatever followed while the
+    // report travelled.
+    let shownAt: { ms: number; wall: number } | undefined;
+    await page.exposeFunction('__benchFirstResult', (wall: number) => {
+      shownAt ??= { ms: performance.now() - t0, wall };
+    });
+    await page.addInitScript((selector) => {
+      const seen = () => document.querySelector(selector) && (window as unknown as { __benchFirstResult: (wall: number) => void }).__benchFirstResult(Date.now());
+      new MutationObserver(seen).observe(document, { subtree: true, childList: true });
+    }, RESULT_SELECTOR);
+    server.reset();
+    const t0 = performance.now();
+    await page.goto(`${server.url}${SEARCH_PATH}?q=${encodeURIComponent(query)}`, { timeout: timeoutMs, waitUntil: 'commit' });
+    // Settled: the list is not busy and the status says what was found (or that nothing was).
+    await page.waitForFunction(
+      ([list, status]) => document.querySelector(list)?.getAttribute('aria-busy') === 'false' && /found|No paper/.test(document.querySelector(status)?.textContent ?? '') && !/searching the whole archive|still searching/.test(document.querySelector(status)?.textContent ?? ''),
+      [LIST_SELECTOR, STATUS_SELECTOR] as const,
+      { timeout: timeoutMs, polling: 'raf' },
+    );
+    if (slow) {
+      figures.slowMsToFirstResult = shownAt?.ms ?? null;
+      return;
+    }
+    // The fragments of the shown results may still be arriving for the rest of the page.
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    figures.first = shownAt ? tally(server.timeline().filter((r) => r.at <= shownAt!.wall).map((r) => r.line)) : null;
+    figures.settled = tally(server.requests());
+    figures.log = [...server.requests()];
+    figures.shown = await page.locator(RESULT_SELECTOR).count();
+    figures.status = (await page.locator(STATUS_SELECTOR).textContent()) ?? '';
+    figures.whole = (await page.locator(STATUS_SELECTOR).getAttribute(COVERAGE_ATTRIBUTE)) !== 'part';
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

@@ -28,6 +28,8 @@ export interface StaticServer {
   /** Body bytes sent since the last reset (as transferred, i.e. gzip where gzipped). */
   bytesSent(): number;
   requests(): string[];
+  /** The same requests, each with the time (Date.now()) its response was handed to the socket. */
+  timeline(): { at: number; line: string }[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -36,6 +38,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const gzCache = new Map<string, Buffer>();
   let sent = 0;
   let log: string[] = [];
+  let timed: { at: number; line: string }[] = [];
+  const record = (line: string) => {
+    log.push(line);
+    timed.push({ at: Date.now(), line });
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -56,7 +63,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       } catch {
         res.end();
       }
-      log.push(`404 ${url.pathname}`);
+      record(`404 ${url.pathname}`);
       return;
     }
     const ext = path.extname(file);
@@ -72,7 +79,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       headers['content-length'] = String(body.length);
       res.writeHead(200, headers);
       sent += body.length;
-      log.push(`${req.method} ${url.pathname} ${body.length}`);
+      record(`${req.method} ${url.pathname} ${body.length}`);
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -80,13 +87,14 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     headers['content-length'] = String(size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
-      log.push(`HEAD ${url.pathname} 0`);
+      record(`HEAD ${url.pathname} 0`);
       res.end();
       return;
     }
     sent += size;
-    log.push(`${req.method} ${url.pathname} ${size}`);
-    createReadStream(file).pipe(res);
+    const line = `${req.method} ${url.pathname} ${size}`;
+    log.push(line);
+    createReadStream(file).pipe(res).on('finish', () => timed.push({ at: Date.now(), line }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -94,9 +102,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     bytesSent: () => sent,
     requests: () => log,
+    timeline: () => timed,
     reset: () => {
       sent = 0;
       log = [];
+      timed = [];
     },
     close: () =>
       new Promise((resolve) => {

@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { synthSeries } from '../../scripts/synth/dump.ts';
 import { run, type RunResult } from './measure.ts';
 import { build, hugoSideBySide, ingest, ROOT, snapshotProject, snapshotRevision, STEP_TIMEOUT_MS, writeConfig, type Phases } from './project.ts';
-import { measureSearch, type SearchFigures } from './search.ts';
+import { measureQuerySet, measureSearch, type QuerySetFigures, type SearchFigures } from './search.ts';
+import { chooseQueries } from './search-queries.ts';
+import { contentPaths } from '../../src/content-dir.ts';
 import { siteFigures, type SiteFigures } from './site.ts';
 import { formatBytes, ratio, summarize, type Summary } from './stats.ts';
 
@@ -98,6 +100,8 @@ export interface SizeFigures {
   against: { rev: string; ratio: Summary | null; cpuRatio: Summary | null }[];
   output: SiteFigures | null;
   search: { first: QuerySummary; followUp: QuerySummary; runs: SearchFigures[] } | null;
+  /** The query set (bench/lib/search-queries.ts), measured after the first run's build. */
+  querySet: QuerySetFigures[] | null;
   tempDir: string;
 }
 
@@ -148,6 +152,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   let hugo: SizeFigures['hugo'] = null;
   const hugoRatios: number[] = [];
   const searches: SearchFigures[] = [];
+  let querySet: QuerySetFigures[] | null = null;
   let output: SiteFigures | null = null;
   const needBuild = only.has('build') || only.has('output') || only.has('search');
 
@@ -232,6 +237,11 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
           searches.push({ first: { query: queries[0], msToFirstResult: null, bytes: 0, requests: 0, error: (e as Error).message }, followUp: { query: queries[1], msToFirstResult: null, bytes: 0, requests: 0, error: 'skipped' } });
           log(`  search failed: ${(e as Error).message}`);
         }
+        if (r === 1) {
+          const chosen = chooseQueries(contentPaths(content).papers);
+          querySet = await measureQuerySet(path.join(dir, 'dist'), chosen);
+          for (const q of querySet) log(`  query set, ${q.kind} “${q.query}” (${q.papers} papers): ${q.error ?? `${formatBytes(q.settled?.bytes)} in ${q.settled?.requests} requests, first result after ${formatBytes(q.first?.bytes)}, Slow 4G ${q.slowMsToFirstResult?.toFixed(0)} ms, ${q.shown} shown${q.whole ? '' : ', more on demand'}`}`);
+        }
       }
     }
     if (only.has('astro') || only.has('pagefind')) {
@@ -293,6 +303,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
     hugoRatio: summarize(hugoRatios),
     output,
     search: searches.length ? { first: searchSummary('first'), followUp: searchSummary('followUp'), runs: searches } : null,
+    querySet,
     tempDir: tmp,
   };
 }

@@ -2,6 +2,7 @@
 // share, the Hugo + Pagefind figures of the same run, and the output's weight.
 import type { SizeFigures, StepFigures } from './size.ts';
 import { formatBytes, formatBytesSummary, formatMs, summarize, type Summary } from './stats.ts';
+import { FILE_KINDS, type QuerySetFigures } from './search.ts';
 
 export interface Machine {
   cpu: string;
@@ -81,8 +82,38 @@ export function table(m: Machine, all: SizeFigures[], runs: number, queries: [st
   row(`search “${queries[0]}” (fresh load → results over every shard)`, (s) => complete(s, 'first'));
   row(`search “${queries[1]}” (typed follow-up → first result)`, (s) => q(s, 'followUp'));
   row(`search “${queries[1]}” (typed follow-up → results over every shard)`, (s) => complete(s, 'followUp'));
+  querySetRows(all, row);
   const errors = all.flatMap((s) => Object.entries(s.steps).filter(([, v]) => v.error).map(([k, v]) => `- ${s.days} days, ${k}: ${v.error}`));
   if (errors.length) out.push('', 'Failures:', ...errors);
   return out.join('\n');
 }
 
+
+/** The query set's rows: bytes, requests and Slow 4G time as median / worst over its queries, by query and file kind. */
+function querySetRows(all: SizeFigures[], row: (label: string, f: (s: SizeFigures) => string) => void): void {
+  if (!all.some((s) => s.querySet)) return;
+  const kb = (b: number) => `${(b / 1000).toFixed(b >= 100_000 ? 0 : 1)} KB`;
+  const stat = (s: SizeFigures, f: (q: QuerySetFigures) => number | null | undefined, show: (n: number) => string) => {
+    const x = summarize((s.querySet ?? []).map((q) => f(q) ?? NaN));
+    return x ? `${show(x.median)} / ${show(x.max)}` : '—';
+  };
+  row('query set: bytes per query, median / worst (gzip, 1 KB = 1000 B)', (s) => stat(s, (q) => q.settled?.bytes, kb));
+  row('query set: requests per query, median / worst', (s) => stat(s, (q) => q.settled?.requests, String));
+  row('query set: bytes to the first result, median / worst', (s) => stat(s, (q) => q.first?.bytes, kb));
+  row('query set: Slow 4G, time to the first result, median / worst', (s) => stat(s, (q) => q.slowMsToFirstResult, (ms) => `${(ms / 1000).toFixed(2)} s`));
+  row('query set: answers over the whole archive', (s) => (s.querySet ? `${s.querySet.filter((q) => q.whole).length} of ${s.querySet.length}` : '—'));
+  for (const kind of FILE_KINDS) {
+    if (!all.some((s) => s.querySet?.some((q) => q.settled?.byKind[kind]))) continue;
+    row(`query set, ${kind}: mean bytes / requests per query`, (s) => {
+      const qs = s.querySet ?? [];
+      const b = qs.reduce((n, q) => n + (q.settled?.byKind[kind]?.bytes ?? 0), 0) / (qs.length || 1);
+      const r = qs.reduce((n, q) => n + (q.settled?.byKind[kind]?.requests ?? 0), 0) / (qs.length || 1);
+      return `${kb(b)} / ${r.toFixed(1)}`;
+    });
+  }
+  const labels = [...new Set(all.flatMap((s) => (s.querySet ?? []).map((q) => q.kind)))];
+  for (const kind of labels) {
+    row(`query set, ${kind}: bytes (requests) per query`, (s) =>
+      (s.querySet ?? []).filter((q) => q.kind === kind).map((q) => (q.settled ? `${kb(q.settled.bytes)} (${q.settled.requests})${q.whole ? '' : '*'}` : 'FAILED')).join(', ') || '—');
+  }
+}

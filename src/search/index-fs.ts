@@ -1,17 +1,18 @@
-// Builds the sharded Pagefind bundle from the paper collection on disk: each shard is
-// indexed once into a cache folder keyed by its inputs, then linked into the build output.
-import { createHash } from 'node:crypto';
+// Builds the sharded Pagefind index from the paper collection on disk: each shard is indexed
+// once into a cache folder keyed by its inputs, with what the term map, the facts and the
+// vocabulary need of it; then the files beside the bundles are made from those (site-files.ts).
+// place-fs.ts puts it all in the build output.
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { firstSearchShards, orderForShards, shardFolder, shardKey, splitShards, tailSize, type SearchPaper } from './plan.ts';
-import { SHARDS_FILE, VOCAB_FILE, type ShardPlan, type Vocabulary } from './contract.ts';
+import { INDEX_CHUNK_SIZE, orderForShards, shardKey, splitShards, type SearchPaper } from './plan.ts';
 import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
-import { toRecord } from './record.ts';
-import { markdownText, splitFrontMatter } from '../format/markdown-text.ts';
-import { cacheKey } from '../cache/cache-key.ts';
-import { writeWhole } from '../cache/write-whole-fs.ts';
+import { recordUrl, toRecord } from './record.ts';
+import { addTextKeys, titleKey } from './terms.ts';
+import { siteFiles, type ShardParts } from './site-files.ts';
+import { markdownText } from '../format/markdown-text.ts';
+import { readBody, readPapers } from './papers-fs.ts';
 
 export interface IndexOptions {
   /** Folder of `<slug>.md` paper files. */
@@ -25,7 +26,9 @@ export interface IndexOptions {
 }
 
 export interface IndexResult {
-  /** Cache folder of each shard's bundle, in shard order (oldest papers first). */
+  /** Cache folder of the engine: Pagefind's scripts and wasm, and an index of one empty page. */
+  engine: string;
+  /** Cache folder of each shard's bundle, by shard id (oldest papers first). */
   shards: string[];
   /** Papers in each shard, in the same order. */
   counts: number[];
@@ -34,8 +37,8 @@ export interface IndexResult {
   papers: number;
   /** How many shards were indexed now (the rest came from the cache). */
   built: number;
-  /** The words the index knows, for suggestions. */
-  vocabulary: Vocabulary;
+  /** Cache folder of the files placed beside the bundles: the plan, term map, facts and vocabulary. */
+  site: string;
 }
 
 const ENGINE = `pagefind-${readPagefindVersion()}`;
@@ -49,144 +52,169 @@ function readPagefindVersion(): string {
   }
 }
 
-/**
- * Reads every paper's front matter and the digest of its body (the body itself is not kept).
- * With `cacheFile`, what was read of each file is kept there with its stat signature (mtime
- * and size, as the content loader does), and a later call reads only new and changed files:
- * a daily rebuild stats 30,000 files instead of reading and parsing them (0.3 s against 0.7 s).
- */
-export function readPapers(papersDir: string, cacheFile?: string): SearchPaper[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(papersDir).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    return [];
-  }
-  const before = cacheFile ? readPapersCache(cacheFile, papersDir) : undefined;
-  const entries: PapersCache['entries'] = {};
-  let read = 0;
-  const papers = names.map((name) => {
-    const file = path.join(papersDir, name);
-    const stat = fs.statSync(file);
-    const signature = `${stat.mtimeMs}:${stat.size}`;
-    const hit = before?.[name];
-    const paper = hit?.[0] === signature ? hit[1] : (read++, readPaper(file, name));
-    entries[name] = [signature, paper];
-    return paper;
-  });
-  if (cacheFile && (read > 0 || Object.keys(before ?? {}).length !== names.length)) {
-    writeWhole(cacheFile, JSON.stringify({ version: PAPERS_CACHE_VERSION, papersDir, entries } satisfies PapersCache));
-  }
-  return papers;
-}
-
-/** Bump when what `readPaper` makes of a file changes. */
-const PAPERS_CACHE_VERSION = 1;
-
-interface PapersCache {
-  version: number;
-  papersDir: string;
-  /** By file name: its stat signature when read, and what was read. */
-  entries: Record<string, [signature: string, paper: SearchPaper]>;
-}
-
-function readPapersCache(file: string, papersDir: string): PapersCache['entries'] | undefined {
-  try {
-    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as PapersCache;
-    return cache.version === PAPERS_CACHE_VERSION && cache.papersDir === papersDir ? cache.entries : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readPaper(file: string, name: string): SearchPaper {
-  const parts = splitFrontMatter(fs.readFileSync(file, 'utf8'));
-  // The content loader has validated every file by the time the index is built.
-  const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; comments?: number | null; days: string[] };
-  return {
-    slug: name.slice(0, -3),
-    title: data.title,
-    bodyDigest: bodyDigest(parts?.body ?? ''),
-    published: data.published ?? null,
-    comments: data.comments ?? null,
-    days: data.days,
-  };
-}
-
-const bodyDigest = (body: string) => cacheKey(body);
-
-/** The body of a paper read by `readPapers`, which must not have changed since. */
-export function readBody(papersDir: string, paper: SearchPaper): string {
-  const file = path.join(papersDir, `${paper.slug}.md`);
-  const body = splitFrontMatter(fs.readFileSync(file, 'utf8'))?.body ?? '';
-  if (bodyDigest(body) !== paper.bodyDigest) throw new Error(`${file} changed while the search index was being built; build again`);
-  return body;
-}
-
-/** Indexes every shard missing from the cache, one Pagefind process at a time. */
+/** Indexes every shard missing from the cache, one Pagefind process at a time, then makes the site files. */
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   const papers = readPapers(opts.papersDir, opts.papersCache);
   const shards = splitShards(orderForShards(papers), opts.shardSize);
+  fs.mkdirSync(opts.cacheDir, { recursive: true });
+  const engine = await buildEngine(opts.cacheDir);
   const dirs: string[] = [];
   // Added up shard by shard: only one shard's counts and abstracts are held at a time.
   const tally = emptyTally();
+  const parts: ShardParts[] = [];
   let built = 0;
-  fs.mkdirSync(opts.cacheDir, { recursive: true });
   for (const [i, papers] of shards.entries()) {
-    const dir = path.join(opts.cacheDir, shardKey(papers, ENGINE));
+    const key = shardKey(papers, ENGINE);
+    const dir = path.join(opts.cacheDir, key);
     dirs.push(dir);
     if (fs.existsSync(dir)) {
       const now = new Date();
       fs.utimesSync(dir, now, now); // marks it as in use for pruneCache
-      addCounts(tally, JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
-      continue;
+    } else {
+      const started = performance.now();
+      await indexShard(papers, opts.papersDir, dir);
+      built++;
+      opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
     }
-    const started = performance.now();
-    addCounts(tally, await indexShard(papers, opts.papersDir, dir));
-    built++;
-    opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
+    addCounts(tally, JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
+    const kept = JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
+    parts.push({ papers, key, keys: kept.keys, pageIds: new Map(kept.pages), metaBytes: kept.metaBytes, chunkBytes: kept.chunkBytes });
   }
-  pruneCache(opts.cacheDir, new Set(dirs.map((d) => path.basename(d))));
-  return { shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, vocabulary: vocabularyOfTally(tally) };
+  const site = writeSiteFiles(opts.cacheDir, parts, tally);
+  pruneCache(opts.cacheDir, new Set([engine, site, ...dirs].map((d) => path.basename(d))));
+  return { engine, shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, site };
 }
 
 /** A shard's word counts for the vocabulary, kept in its cache folder (never published). */
 const WORDS_FILE = 'words.json';
+/** What else a shard's indexing keeps for the site files (never published). */
+const KEPT_FILE = 'kept.json';
+interface Kept {
+  /** Term-map keys of its papers, each with the number of papers holding it. */
+  keys: [key: string, papers: number][];
+  /** Pagefind's page id of each record URL. */
+  pages: [url: string, id: string][];
+  metaBytes: number;
+  chunkBytes: number;
+}
 
 /** Records sent to Pagefind before waiting for their answers (the service queues all it is sent). */
 const IN_FLIGHT = 256;
 
-/** Indexes one shard into `dir`; returns its word counts, also kept there. */
-async function indexShard(papers: SearchPaper[], papersDir: string, dir: string): Promise<WordCounts> {
+/** Pagefind's service with this build's index chunk size (it reads it from its environment when it starts). */
+async function createIndex() {
+  const before = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+  // The service process is spawned within this call, before it returns.
+  const created = pagefind.createIndex({ forceLanguage: 'en' });
+  if (before === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = before;
+  const { index, errors } = await created;
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  return index;
+}
+
+/**
+ * Writes a Pagefind bundle into `dir` with `fill` (which adds the records), whole: it is
+ * written under a temporary name and appears under its final name at once, so a killed build
+ * never leaves a half-written one in the cache.
+ */
+async function writeBundle(dir: string, fill: (index: pagefind.PagefindIndex) => Promise<void>, finish?: (temp: string) => void): Promise<void> {
   const temp = `${dir}.${process.pid}.tmp`;
   fs.rmSync(temp, { recursive: true, force: true });
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const pending: Promise<{ errors: string[] }>[] = [];
-    // One paper at a time from its file to Pagefind: no abstract outlives its record.
-    const tally = emptyTally();
-    for (const paper of papers) {
-      const text = markdownText(readBody(papersDir, paper));
-      addPaper(tally, { title: paper.title, text });
-      pending.push(index.addHTMLFile(toRecord(paper, text)));
-      if (pending.length >= IN_FLIGHT) failOn(await Promise.all(pending.splice(0)));
-    }
-    failOn(await Promise.all(pending));
+    const index = await createIndex();
+    await fill(index);
     failOn([await index.writeFiles({ outputPath: temp })]);
-    const words = countsOf(tally);
-    fs.writeFileSync(path.join(temp, WORDS_FILE), JSON.stringify(words));
-    // The finished bundle appears under its final name at once, so a killed build never
-    // leaves a half-written shard in the cache.
+    finish?.(temp);
     fs.renameSync(temp, dir);
-    return words;
   } finally {
-    // One service per shard: its memory is returned to the system before the next one.
+    // One service per bundle: its memory is returned to the system before the next one.
     await pagefind.close();
     fs.rmSync(temp, { recursive: true, force: true });
   }
 }
 
+/**
+ * The engine: Pagefind's scripts and wasm, with an index of one page that no query can match
+ * (its only word is "_", which the page's query words never hold). The search page loads it as
+ * Pagefind's primary index and merges only the shards a query needs.
+ */
+async function buildEngine(cacheDir: string): Promise<string> {
+  const dir = path.join(cacheDir, `engine-${ENGINE}`);
+  if (fs.existsSync(dir)) {
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+    return dir;
+  }
+  await writeBundle(dir, async (index) => {
+    failOn([await index.addHTMLFile({ url: '/', content: '<html lang="en"><body><main data-pagefind-body><p>_</p></main></body></html>' })]);
+  });
+  return dir;
+}
+
+/** Indexes one shard into `dir`, with its word counts and what the site files need of it. */
+async function indexShard(papers: SearchPaper[], papersDir: string, dir: string): Promise<void> {
+  const tally = emptyTally();
+  const keys = new Map<string, number>();
+  await writeBundle(
+    dir,
+    async (index) => {
+      const pending: Promise<{ errors: string[] }>[] = [];
+      // One paper at a time from its file to Pagefind: no abstract outlives its record.
+      for (const paper of papers) {
+        const text = markdownText(readBody(papersDir, paper));
+        addPaper(tally, { title: paper.title, text });
+        for (const key of addTextKeys(`${paper.title} ${text}`, new Set([titleKey(paper.title)]))) keys.set(key, (keys.get(key) ?? 0) + 1);
+        pending.push(index.addHTMLFile(toRecord(paper, text)));
+        if (pending.length >= IN_FLIGHT) failOn(await Promise.all(pending.splice(0)));
+      }
+      failOn(await Promise.all(pending));
+    },
+    (temp) => {
+      fs.writeFileSync(path.join(temp, WORDS_FILE), JSON.stringify(countsOf(tally)));
+      fs.writeFileSync(path.join(temp, KEPT_FILE), JSON.stringify({ keys: [...keys], pages: pageIds(temp), ...indexBytes(temp) } satisfies Kept));
+    },
+  );
+}
+
+/** Pagefind's page id (its fragment's name) of each record URL in a written bundle. */
+function pageIds(bundle: string): [string, string][] {
+  const dir = path.join(bundle, 'fragment');
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => {
+      // A fragment is gzip of a 12-byte signature ("pagefind_dcd") and the page's JSON.
+      const fragment = JSON.parse(gunzipSync(fs.readFileSync(path.join(dir, name))).subarray(12).toString('utf8')) as { url: string };
+      return [fragment.url, name.replace(/\.pf_fragment$/, '')];
+    });
+}
+
+/** Bytes of a bundle's metadata file, and of its index chunks on average, as served (they are gzip already). */
+function indexBytes(bundle: string): { metaBytes: number; chunkBytes: number } {
+  const meta = fs.readdirSync(bundle).find((n) => n.endsWith('.pf_meta'));
+  const chunks = fs.readdirSync(path.join(bundle, 'index')).map((n) => fs.statSync(path.join(bundle, 'index', n)).size);
+  return {
+    metaBytes: meta ? fs.statSync(path.join(bundle, meta)).size : 0,
+    chunkBytes: chunks.length ? Math.round(chunks.reduce((a, b) => a + b, 0) / chunks.length) : 0,
+  };
+}
+
+/** Writes the site files into a cache folder named by their tag (kept when it exists). */
+function writeSiteFiles(cacheDir: string, parts: ShardParts[], tally: ReturnType<typeof emptyTally>): string {
+  const { files, tag } = siteFiles(parts, recordUrl, vocabularyOfTally(tally));
+  const dir = path.join(cacheDir, `site-${tag}`);
+  if (fs.existsSync(dir)) return dir;
+  const temp = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(temp, { recursive: true, force: true });
+  for (const [name, text] of files) {
+    fs.mkdirSync(path.dirname(path.join(temp, name)), { recursive: true });
+    fs.writeFileSync(path.join(temp, name), text);
+  }
+  fs.renameSync(temp, dir);
+  return dir;
+}
 
 function failOn(responses: { errors: string[] }[]): void {
   const errors = responses.flatMap((r) => r.errors);
@@ -201,94 +229,5 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
     const dir = path.join(cacheDir, name);
     if (keep.has(name) || Date.now() - fs.statSync(dir).mtimeMs < CACHE_GRACE_MS) continue;
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** What `placeShards` last placed in an output folder: the cache folder's name at each place. */
-interface Placed {
-  pagefindOut: string;
-  folders: string[];
-}
-
-/**
- * Places the bundles in `pagefindOut` (the primary in the folder itself, the others in
- * `shard-<i>/`), hard-linked from the cache when possible, and writes the search page's
- * plan for the others to `shards.json`. A place that already holds the same cached shard
- * (as recorded in `stateFile` by the last placement into the same folder) is kept, so a
- * daily rebuild replaces the shards that changed, not the 30,000 files of all of them.
- */
-export function placeShards(
-  index: Pick<IndexResult, 'shards' | 'counts' | 'shardSize' | 'vocabulary'>,
-  pagefindOut: string,
-  stateFile: string,
-): { replaced: number } {
-  // Newest first: the primary holds the newest papers, which the search page queries
-  // (with the next shards if it is nearly empty) before it merges the older shards.
-  const newestFirst = [...index.shards].reverse().map((dir) => ({ dir, name: path.basename(dir) }));
-  const before = readPlaced(stateFile, pagefindOut);
-  // Forgotten first: a build killed while placing leaves no record, and the next one places all.
-  fs.rmSync(stateFile, { force: true });
-  if (!before) fs.rmSync(pagefindOut, { recursive: true, force: true });
-  let replaced = 0;
-  newestFirst.forEach(({ dir, name }, i) => {
-    const to = path.join(pagefindOut, shardFolder(i));
-    if (before?.folders[i] === name && fs.existsSync(path.join(to, 'pagefind-entry.json'))) return;
-    clearShard(to, i);
-    linkTree(dir, to);
-    replaced++;
-  });
-  // Anything else at the top: places of shards the index no longer has (tail shards merged
-  // into a full one), and files that no placement put there.
-  const expected = new Set([...fs.readdirSync(newestFirst[0].dir)].filter((n) => !UNUSED.test(n)).concat(SHARDS_FILE, VOCAB_FILE));
-  newestFirst.forEach((_, i) => i > 0 && expected.add(shardFolder(i).slice(0, -1)));
-  for (const name of fs.readdirSync(pagefindOut)) if (!expected.has(name)) fs.rmSync(path.join(pagefindOut, name), { recursive: true, force: true });
-  const folders = newestFirst.map((_, i) => shardFolder(i));
-  const firstCount = firstSearchShards([...index.counts].reverse(), tailSize(index.shardSize));
-  // The cache keys name the shards' contents, so together they change exactly when the index does.
-  const tag = createHash('sha256').update(index.shards.map((d) => path.basename(d)).join('\0')).digest('hex').slice(0, 12);
-  const plan: ShardPlan = { first: folders.slice(1, firstCount), rest: folders.slice(firstCount), tag };
-  fs.writeFileSync(path.join(pagefindOut, SHARDS_FILE), JSON.stringify(plan));
-  fs.writeFileSync(path.join(pagefindOut, VOCAB_FILE), index.vocabulary.join('\n'));
-  writeWhole(stateFile, JSON.stringify({ pagefindOut, folders: newestFirst.map((s) => s.name) } satisfies Placed));
-  return { replaced };
-}
-
-function readPlaced(stateFile: string, pagefindOut: string): Placed | undefined {
-  try {
-    const placed = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as Placed;
-    return placed.pagefindOut === pagefindOut && Array.isArray(placed.folders) ? placed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Empties the place of shard `i`; the primary's place is the folder the others sit in. */
-function clearShard(to: string, i: number): void {
-  if (i > 0) return fs.rmSync(to, { recursive: true, force: true });
-  if (!fs.existsSync(to)) return;
-  for (const name of fs.readdirSync(to)) if (!/^shard-\d+$/.test(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
-}
-
-/**
- * Files of a cached shard the search page never asks for: Pagefind's own UIs (the page has
- * its own), the wasm for pages of no language (every record is English; ~400 KB a shard),
- * and the shard's word counts.
- */
-const UNUSED = new RegExp(`^(pagefind-(component-|modular-)?ui\\.(js|css)|pagefind-highlight\\.js|wasm\\.unknown\\.pagefind|${WORDS_FILE.replace('.', '\\.')})$`);
-
-function linkTree(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (UNUSED.test(entry.name)) continue;
-    const a = path.join(from, entry.name);
-    const b = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(a, b);
-    else {
-      try {
-        fs.linkSync(a, b);
-      } catch {
-        fs.copyFileSync(a, b); // another file system
-      }
-    }
   }
 }

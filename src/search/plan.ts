@@ -11,9 +11,16 @@ import { compareText } from '../format/compare.ts';
  * More papers per shard means fewer requests and bytes for a first query.
  */
 export { DEFAULT_SHARD_SIZE };
-export { SHARDS_FILE, type ShardPlan } from './contract.ts';
-/** Bump when the record format changes, so cached shards are rebuilt. */
-export const RECORD_VERSION = 3;
+/** Bump when the record format, or what a shard's cache folder keeps, changes, so cached shards are rebuilt. */
+export const RECORD_VERSION = 5;
+
+/**
+ * Pagefind's index chunk size (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, bytes of index before
+ * compression; Pagefind's default is 20,000). A search loads one chunk per query word in each
+ * shard it searches, and the metadata file lists every chunk: smaller chunks cost less per
+ * word and more per shard. Chosen by measurement (docs/search.md).
+ */
+export const INDEX_CHUNK_SIZE = 2000;
 
 /**
  * What the index plans with, for each paper. The abstract itself is read again only for a
@@ -25,7 +32,7 @@ export interface SearchPaper {
   /** Digest of the abstract as stored (the Markdown body): the shard key's part of it. */
   bodyDigest: string;
   published: string | null;
-  /** Comment count as of the latest listing, null when unknown. */
+  /** Comment count as of the latest listing, null when unknown (kept out of the Pagefind index: it changes). */
   comments: number | null;
   /** Every day it was listed, sorted. */
   days: readonly string[];
@@ -34,23 +41,6 @@ export interface SearchPaper {
 /** The shard size from the environment, else the default. */
 export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return readConfig(env).shardSize;
-}
-
-/** Folder of shard `i` under `pagefind/`: the primary (which loads the wasm) is the folder itself. */
-export function shardFolder(i: number): string {
-  return i === 0 ? '' : `shard-${i}/`;
-}
-
-/**
- * How many of the newest shards a first search asks: the primary (the newest), plus older
- * ones until they hold at least `min` papers, so a nearly empty newest shard is not all
- * a first answer draws on. `newestFirst`: paper counts, newest shard first.
- */
-export function firstSearchShards(newestFirst: readonly number[], min: number): number {
-  let n = 0;
-  let covered = 0;
-  while (n < newestFirst.length && (n === 0 || covered < min)) covered += newestFirst[n++];
-  return n;
 }
 
 /** Filter values of a paper: the year it was published, and every year it was listed. */
@@ -72,13 +62,13 @@ export function orderForShards<T extends Pick<SearchPaper, 'slug' | 'days'>>(pap
 
 /**
  * Shards of the newest papers (fewer than a full shard) hold a `TAIL_PARTS`th of a shard each,
- * so a daily rebuild indexes at most that many papers again, not a whole shard. Each shard
- * costs a search an index chunk (~25 KB, whatever the shard's size) and a metadata file, so
- * more parts would make every search heavier to make the owner's rebuild lighter.
+ * so a daily rebuild indexes at most that many papers again, not a whole shard. Each shard a
+ * search asks costs an index chunk per query word, so more parts would make searches of the
+ * newest papers heavier to make the owner's rebuild lighter.
  */
 export const TAIL_PARTS = 2;
 
-/** Papers in a full tail shard; also what a first search covers at least (see firstSearchShards). */
+/** Papers in a full tail shard. */
 export function tailSize(size: number): number {
   return Math.ceil(size / TAIL_PARTS);
 }
@@ -97,12 +87,15 @@ export function splitShards<T>(ordered: readonly T[], size: number): T[][] {
   return shards.length ? shards : [[]];
 }
 
-/** A key for a shard's inputs: equal keys give identical Pagefind bundles. */
+/**
+ * A key for a shard's inputs: equal keys give identical Pagefind bundles. Only what the record
+ * holds counts (see record.ts): a paper listed again, with a new comment count or in a new year,
+ * changes its shard's facts file, not its bundle, so a new day re-indexes only the tail shard.
+ */
 export function shardKey(papers: readonly SearchPaper[], engine: string): string {
-  const h = createHash('sha256').update(`${RECORD_VERSION}\0${engine}\0`);
+  const h = createHash('sha256').update(`${RECORD_VERSION}\0${engine}\0${INDEX_CHUNK_SIZE}\0`);
   for (const p of papers) {
-    const { published, listed } = facetsOf(p);
-    h.update(JSON.stringify([p.slug, p.title, p.bodyDigest, published, listed, p.days[0], p.comments]));
+    h.update(JSON.stringify([p.slug, p.title, p.bodyDigest, p.published, p.days[0]]));
     h.update('\0');
   }
   return h.digest('hex').slice(0, 20);

@@ -1,10 +1,15 @@
 // The search index built from paper files by the real Pagefind: what planning holds, what a
-// rebuild reuses, and that the vocabulary added up shard by shard is the whole archive's.
+// rebuild reuses, the files beside the bundles (plan, term map, facts, vocabulary added up shard
+// by shard), and their placement in the output.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, placeShards, readBody, readPapers } from '../../src/search/index-fs.ts';
+import { buildSearchIndex } from '../../src/search/index-fs.ts';
+import { placeShards } from '../../src/search/place-fs.ts';
+import { factsFile, PLAN_FILE, termsFile, VOCAB_FILE, type ShardFacts, type ShardPlan } from '../../src/search/contract.ts';
+import { decodeBucket, titleKey } from '../../src/search/terms.ts';
+import { readBody, readPapers } from '../../src/search/papers-fs.ts';
 import { buildVocabulary } from '../../src/search/vocabulary.ts';
 
 let root = '';
@@ -73,23 +78,51 @@ describe('readPapers', () => {
 });
 
 describe('buildSearchIndex', () => {
-  it('indexes missing shards only, and adds up the vocabulary of the whole archive', async () => {
+  const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+
+  it('indexes missing shards only, and makes the plan, term map, facts and vocabulary beside them', async () => {
     const cacheDir = path.join(root, 'cache');
     const first = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
     expect(first.counts).toEqual([2, 1]);
     expect(first.built).toBe(2);
-    for (const dir of first.shards) expect(fs.existsSync(path.join(dir, 'pagefind-entry.json'))).toBe(true);
+    for (const dir of [first.engine, ...first.shards]) expect(fs.existsSync(path.join(dir, 'pagefind-entry.json'))).toBe(true);
     const texts = Object.entries(abstracts).map(([slug, text]) => ({ title: `Paper ${slug} attention`, text: text.replace('\\&', '&') }));
-    expect(first.vocabulary).toEqual(buildVocabulary(texts));
-    expect(first.vocabulary).toContain('attention');
+    const vocabulary = read(first.site, VOCAB_FILE).split('\n');
+    expect(vocabulary).toEqual(buildVocabulary(texts));
+    expect(vocabulary).toContain('attention');
 
-    // A new comment count changes only its shard; the vocabulary comes from the cached counts.
+    const plan = JSON.parse(read(first.site, PLAN_FILE)) as ShardPlan;
+    expect(plan.shards.map((s) => [s.id, s.papers, s.key])).toEqual([[0, 2, path.basename(first.shards[0])], [1, 1, path.basename(first.shards[1])]]);
+    expect(plan.shards[1].values).toEqual({ published: { '2024': 1 }, listed: { '2025': 1 } });
+    for (const s of plan.shards) expect(s.metaBytes > 0 && s.chunkBytes > 0).toBe(true);
+    // The term map: every key with the shards holding it; a whole title is a key too.
+    const ids = plan.shards.map((s) => s.id);
+    const entries = new Map(plan.terms.first.flatMap((_, i) => decodeBucket(read(first.site, termsFile(i)), ids)).map(([key, shards, papers]) => [key, [shards, papers]]));
+    expect(entries.get('attention')).toEqual([[0, 1], 3]);
+    expect(entries.get('diffusion')).toEqual([[0], 1]);
+    expect(entries.get('waveform')).toEqual([[1], 1]);
+    expect(entries.get(titleKey('Paper gamma attention'))).toEqual([[1], 1]);
+    // Facts: each paper by its Pagefind page id, newest first.
+    const facts = JSON.parse(read(first.site, factsFile(0))) as ShardFacts;
+    expect(facts.comments).toEqual([1, 1]);
+    const fragments = fs.readdirSync(path.join(first.shards[0], 'fragment')).map((n) => n.replace('.pf_fragment', '')).sort();
+    expect([...facts.pages].sort()).toEqual(fragments);
+
+    // A new comment count changes no bundle, only the facts; the vocabulary comes from the cached counts.
     write('gamma', '2025-01-03', abstracts.gamma, 7);
     const second = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
-    expect(second.built).toBe(1);
-    expect(second.shards[0]).toBe(first.shards[0]);
-    expect(second.shards[1]).not.toBe(first.shards[1]);
-    expect(second.vocabulary).toEqual(first.vocabulary);
+    expect(second.built).toBe(0);
+    expect(second.shards).toEqual(first.shards);
+    expect(second.site).not.toBe(first.site);
+    expect((JSON.parse(read(second.site, factsFile(1))) as ShardFacts).comments).toEqual([7]);
+    expect(read(second.site, VOCAB_FILE)).toBe(read(first.site, VOCAB_FILE));
+
+    // A new abstract changes its own shard only.
+    write('gamma', '2025-01-03', 'Speech models learn waveforms.', 7);
+    const third = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(third.built).toBe(1);
+    expect(third.shards[0]).toBe(first.shards[0]);
+    expect(third.shards[1]).not.toBe(first.shards[1]);
   }, 60_000);
 });
 
@@ -103,9 +136,11 @@ describe('placeShards', () => {
     const out = path.join(root, 'dist', 'pagefind');
     const state = path.join(root, 'placed.json');
     const first = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
-    expect(placeShards(first, out, state).replaced).toBe(2);
-    // Newest first: the one-paper tail shard is the primary, the full shard in shard-1/.
-    const olderEntry = path.join(out, 'shard-1', 'pagefind-entry.json');
+    expect(placeShards(first, out, state).replaced).toBe(3);
+    // The engine at the top (Pagefind's scripts and wasm, once), the shards by id, oldest first.
+    expect(list(out).filter((f) => !f.includes('/'))).toEqual(['pagefind-entry.json', expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/), 'pagefind.js', PLAN_FILE, VOCAB_FILE, 'wasm.en.pagefind']);
+    expect(list(path.join(out, 'shard-0')).some((f) => /pagefind\.js|wasm|filter\//.test(f))).toBe(false);
+    const olderEntry = path.join(out, 'shard-0', 'pagefind-entry.json');
     const olderInode = inode(olderEntry);
     expect(placeShards(first, out, state).replaced).toBe(0);
 
@@ -119,7 +154,7 @@ describe('placeShards', () => {
     expect(list(out)).toEqual(list(fresh));
     for (const file of list(fresh)) expect(fs.readFileSync(path.join(out, file)).equals(fs.readFileSync(path.join(fresh, file))), file).toBe(true);
 
-    // A fifth paper fills the tail: two full shards, and the old shard-1 place is re-used.
+    // A fifth paper starts a new tail shard beside the two full ones.
     write('epsilon', '2025-01-05', 'Tokenizers for code.');
     const third = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
     expect(third.counts).toEqual([2, 2, 1]);
@@ -140,10 +175,10 @@ describe('placeShards', () => {
     expect(fs.existsSync(path.join(out, 'stray.txt'))).toBe(false);
     fs.writeFileSync(path.join(out, 'stray.txt'), 'left by someone');
     fs.rmSync(state);
-    expect(placeShards(index, out, state).replaced).toBe(2);
+    expect(placeShards(index, out, state).replaced).toBe(3);
     expect(fs.existsSync(path.join(out, 'stray.txt'))).toBe(false);
     fs.rmSync(path.join(root, 'dist'), { recursive: true });
-    expect(placeShards(index, out, state).replaced).toBe(2);
+    expect(placeShards(index, out, state).replaced).toBe(3);
     expect(fs.existsSync(path.join(out, 'shard-1', 'pagefind-entry.json'))).toBe(true);
   }, 60_000);
 });

@@ -23,10 +23,9 @@ export function wordsAt(content: string, locations: readonly number[]): string[]
 }
 
 /**
- * Query words that no result really contains: `matched` is, per result, the words found
- * at its match locations. Words shorter than 2 letters are never reported.
+ * Words searched for (`searchWords`) that no result really contains: `matched` is, per result,
+ * the words found at its match locations. Words shorter than 2 letters are never reported.
  */
-export function missingWords(query: string, matched: readonly (readonly string[])[]): string[] {
-  const words = [...new Set(queryWords(query))].filter((w) => w.length >= 2);
-  return words.filter((w) => !matched.some((found) => found.some((f) => isRealMatch(w, f))));
+export function missingWords(words: readonly string[], matched: readonly (readonly string[])[]): string[] {
+  return words.filter((w) => w.length >= 2 && !matched.some((found) => found.some((f) => isRealMatch(w, f))));
 }

@@ -1,70 +1,73 @@
-// Pure: result order across shards. Pagefind merges the results of merged indexes by score,
-// which breaks a sorted order (a sorted search scores results by rank within each index),
-// so sorted searches ask each shard alone and are combined here: "newest" by concatenation
-// (shards hold consecutive ranges of first-listed days, newest shard first), "most
-// comments" by a lazy merge that loads only the results it shows.
+// Pure: result order and paging. Pagefind ranks a search by relevance; "newest listed" and
+// "most comments", and the year filters, come from the shards' facts (contract.ts `ShardFacts`),
+// applied to Pagefind's result ids before any result's data is loaded. Results arrive in rounds
+// of shards (route.ts), each appended after the last as the reader asks for more.
+import type { FilterKey, Sort } from '../contract.ts';
+import type { PaperFacts } from '../facts.ts';
 
 export interface Ranked<T> {
+  /** Pagefind's page id. */
+  id: string;
   /** The result's data, loaded on demand (Pagefind's `result.data()`). */
   data: () => Promise<T>;
 }
 
-/** A cursor over results in their final order, a page at a time. */
-export interface Cursor<T> {
-  total: number;
-  next(n: number): Promise<T[]>;
-  done(): boolean;
+/** The facts of a result, with the shard it is in (a higher id holds newer papers). */
+export type Facts = PaperFacts & { shard: number };
+
+/**
+ * One round's results, filtered and in the order asked for. `facts` (by page id) is needed for
+ * a filter or a sort other than relevance; a result without facts is left out then.
+ */
+export function arrange<T>(results: readonly Ranked<T>[], sort: Sort, filters: Partial<Record<FilterKey, string>>, facts?: ReadonlyMap<string, Facts>): Ranked<T>[] {
+  const active = Object.entries(filters).filter(([, v]) => v) as [FilterKey, string][];
+  if (sort === 'relevance' && active.length === 0) return [...results];
+  if (!facts) throw new Error('sorting or filtering needs the facts of the shards searched');
+  const kept = results.filter((r) => {
+    const f = facts.get(r.id);
+    return f !== undefined && active.every(([key, value]) => f.values[key].includes(value));
+  });
+  if (sort === 'relevance') return kept;
+  const newer = (a: Facts, b: Facts) => b.shard - a.shard || a.rank - b.rank;
+  const by = sort === 'newest' ? newer : (a: Facts, b: Facts) => b.comments - a.comments || newer(a, b);
+  return kept.sort((a, b) => by(facts.get(a.id)!, facts.get(b.id)!));
 }
 
-/** Results already in order (relevance from Pagefind, or newest by concatenation). */
-export function listCursor<T>(results: readonly Ranked<T>[]): Cursor<T> {
-  let at = 0;
-  return {
-    total: results.length,
-    async next(n) {
-      const page = results.slice(at, at + n);
-      at += page.length;
-      return Promise.all(page.map((r) => r.data()));
-    },
-    done: () => at >= results.length,
-  };
+/** A cursor over results in their final order, a page at a time, loading rounds as it needs them. */
+export interface Cursor<T> {
+  /** Results found so far. */
+  total(): number;
+  /** The next `n` results; with `more`, loads further rounds until it has them or there are none. */
+  next(n: number, more?: boolean): Promise<T[]>;
+  /** Nothing left to show, loaded or not. */
+  done(): boolean;
+  /** Rounds loaded so far. */
+  loaded(): number;
+  /** Every round loaded. */
+  complete(): boolean;
 }
 
 /**
- * Merges per-shard lists, each sorted by `key` descending, into one list sorted by `key`
- * descending (ties: the earlier shard first, i.e. the newer papers). Loads only each
- * list's head beyond what it returns.
+ * Results of `rounds` rounds: `first` already loaded (round 0), `load(i)` gives round i's
+ * results, each round appended after the ones before.
  */
-export function mergeCursor<T>(lists: readonly (readonly Ranked<T>[])[], key: (data: T) => number): Cursor<T> {
-  const at = lists.map(() => 0);
-  const heads = new Map<number, Promise<T>>();
-  const head = (i: number) => {
-    if (!heads.has(i)) heads.set(i, lists[i][at[i]].data());
-    return heads.get(i)!;
-  };
-  const remaining = () => lists.some((l, i) => at[i] < l.length);
+export function roundCursor<T>(first: readonly Ranked<T>[], rounds: number, load: (round: number) => Promise<readonly Ranked<T>[]>): Cursor<T> {
+  const list = [...first];
+  let loaded = Math.min(1, rounds);
+  let at = 0;
   return {
-    total: lists.reduce((n, l) => n + l.length, 0),
-    async next(n) {
-      const out: T[] = [];
-      while (out.length < n && remaining()) {
-        const open = lists.map((_, i) => i).filter((i) => at[i] < lists[i].length);
-        const data = await Promise.all(open.map(head));
-        let best = 0;
-        for (let j = 1; j < open.length; j++) if (key(data[j]) > key(data[best])) best = j;
-        const i = open[best];
-        out.push(data[best]);
-        heads.delete(i);
-        at[i]++;
-      }
-      return out;
+    total: () => list.length,
+    async next(n, more = false) {
+      while (more && list.length - at < n && loaded < rounds) list.push(...(await load(loaded++)));
+      const page = list.slice(at, at + n);
+      at += page.length;
+      return Promise.all(page.map((r) => r.data()));
     },
-    done: () => !remaining(),
+    done: () => at >= list.length && loaded >= rounds,
+    loaded: () => loaded,
+    complete: () => loaded >= rounds,
   };
 }
 
-/** Which shard a folder of the plan is: the primary (`''`) is 0, `shard-<i>/` is i. */
-export function shardNumber(folder: string): number {
-  const m = /^shard-(\d+)\/$/.exec(folder);
-  return m ? Number(m[1]) : 0;
-}
+/** Results already in order, all loaded. */
+export const listCursor = <T>(results: readonly Ranked<T>[]): Cursor<T> => roundCursor(results, 1, async () => []);

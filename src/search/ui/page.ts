@@ -1,12 +1,16 @@
 // The search page in the browser (bundled by Astro from src/pages/search.astro): reads the
-// search from the URL, asks Pagefind (newest shards first, then the whole archive), shows
-// results, says honestly when a word matches nothing, and suggests known words instead.
-import { FILTER_KEYS, IDS, META, PAGE_SIZE, SHARD_FILTER, SHARDS_FILE, SORT_KEYS, VOCAB_FILE, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+// search from the URL, looks its words up in the term map, merges into Pagefind only the shards
+// that can answer, in rounds (route.ts), shows results, says honestly when a word matches
+// nothing or when older papers are left to ask for, and suggests known words instead.
+import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+import { factsById } from '../facts.ts';
+import { decodeBucket, searchWords, type TermEntry } from '../terms.ts';
 import { isActive, readState, stateSearch, statusText, type SearchState } from './state.ts';
 import { missingWords, wordsAt } from './match.ts';
 import { replaceWord, suggest } from './suggest.ts';
 import { makeExcerpt, titleWordCount } from './excerpt.ts';
-import { listCursor, mergeCursor, shardNumber, type Cursor, type Ranked } from './order.ts';
+import { arrange, roundCursor, type Cursor, type Facts, type Ranked } from './order.ts';
+import { FIRST_BYTES, lookup, ROUND_BYTES, rounds, route } from './route.ts';
 
 /** What the page uses of a Pagefind result's data. */
 interface ResultData {
@@ -14,14 +18,13 @@ interface ResultData {
   content: string;
   locations: number[];
   meta: Record<string, string | undefined>;
-}
-interface PagefindSearch {
-  results: Ranked<ResultData>[];
+  filters: Record<string, string[] | undefined>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o: Record<string, unknown>): Promise<PagefindSearch | null>;
+  search(q: string | null, o: Record<string, unknown>): Promise<{ results: Ranked<ResultData>[] } | null>;
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -50,50 +53,75 @@ function showState(state: SearchState) {
 
 showState(readState(new URLSearchParams(location.search)));
 
-const noPlan: ShardPlan = { first: [], rest: [], tag: '' };
+const noPlan: ShardPlan = { tag: '', shards: [], terms: { first: [] } };
+const fetchText = (file: string, version: string) =>
+  fetch(`${bundle}${file}?v=${version}`).then((r) => {
+    if (!r.ok) throw new Error(`${r.status} fetching ${bundle}${file}`);
+    return r.text();
+  });
+// Both preloaded by the page's <head>.
 const [pagefind, plan] = await Promise.all([
-  import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
-  fetch(`${bundle}${SHARDS_FILE}`).then((r) => (r.ok ? (r.json() as Promise<ShardPlan>) : noPlan), () => noPlan),
+  import(/* @vite-ignore */ `${bundle}${ENGINE_FILES.script}`) as Promise<Pagefind>,
+  fetch(`${bundle}${PLAN_FILE}`).then((r) => (r.ok ? (r.json() as Promise<ShardPlan>) : noPlan), () => noPlan),
 ]);
-const cacheTag = plan.tag ? { metaCacheTag: plan.tag } : {};
-await pagefind.options({ baseUrl, ...cacheTag, mergeFilter: { [SHARD_FILTER]: '0' } });
-/** Shard numbers merged so far, newest first (0 is the primary). */
-const loaded = [0];
-const merge = (folders: string[]) =>
-  Promise.all(
-    folders.map(async (f) => {
-      await pagefind.mergeIndex(`${bundle}${f}`, { baseUrl, ...cacheTag, mergeFilter: { [SHARD_FILTER]: String(shardNumber(f)) } });
-      loaded.push(shardNumber(f));
-      loaded.sort((a, b) => a - b);
-    }),
-  );
-await merge(plan.first);
-let merging: Promise<void> | undefined;
-let merged = plan.rest.length === 0;
-const mergeAll = () => (merging ??= merge(plan.rest).then(() => void (merged = true)));
+// The engine (Pagefind's wasm and an index of one empty page) loads while the query's words are
+// looked up; shards are merged into it as queries need them. On the page's own thread, not in
+// Pagefind's worker: the worker would be one more file and round trip before the first result,
+// and could not use the wasm the page preloads; a search over the few shards a query loads is
+// brief.
+await pagefind.options({ baseUrl, metaCacheTag: plan.tag, noWorker: true });
+void pagefind.init();
+
+const buckets = new Map<number, Promise<TermEntry[]>>();
+const bucket = (i: number) => {
+  if (!buckets.has(i)) buckets.set(i, fetchText(termsFile(i), plan.tag).then((t) => decodeBucket(t, plan.shards.map((s) => s.id))));
+  return buckets.get(i)!;
+};
+const merged = new Map<number, Promise<void>>();
+const merge = (s: ShardInfo) => {
+  if (!merged.has(s.id)) merged.set(s.id, pagefind.mergeIndex(`${bundle}${shardFolder(s.id)}`, { baseUrl, metaCacheTag: s.key, mergeFilter: { [SHARD_FILTER]: String(s.id) } }));
+  return merged.get(s.id)!;
+};
+const facts = new Map<number, Promise<Map<string, Facts>>>();
+const factsOf = (s: ShardInfo) => {
+  if (!facts.has(s.id))
+    facts.set(s.id, fetchText(factsFile(s.id), s.facts).then((t) => new Map([...factsById(JSON.parse(t) as ShardFacts)].map(([id, f]) => [id, { ...f, shard: s.id }]))));
+  return facts.get(s.id)!;
+};
 
 let vocabulary: Promise<Vocabulary> | undefined;
-const loadVocabulary = () =>
-  (vocabulary ??= fetch(`${bundle}${VOCAB_FILE}`).then((r) => (r.ok ? r.text().then((t) => t.split('\n')) : []), (): Vocabulary => []));
+const loadVocabulary = () => (vocabulary ??= fetchText(VOCAB_FILE, plan.tag).then((t) => t.split('\n'), (): Vocabulary => []));
 
-let cursor: Cursor<ResultData> = listCursor([]);
-let latest = 0; // the newest search; older ones that finish late are dropped
+/** Whether a shard's facts are needed: a sort by them, or a filter not every paper of the shard passes. */
+const needsFacts = (s: ShardInfo, state: SearchState) =>
+  state.sort !== 'relevance' || Object.entries(state.filters).some(([key, value]) => s.values[key as keyof ShardInfo['values']]?.[value!] !== s.papers);
 
-/** The results of `state` over the shards merged so far, in the order asked for. */
-async function find(state: SearchState): Promise<Cursor<ResultData> | null> {
-  const q = state.query || null;
-  if (state.sort === 'relevance') {
-    const s = await pagefind.search(q, { filters: state.filters });
-    return s && listCursor(s.results);
-  }
-  const key = SORT_KEYS[state.sort];
-  const perShard = await Promise.all(
-    loaded.map((n) => pagefind.search(q, { filters: { ...state.filters, [SHARD_FILTER]: String(n) }, sort: { [key]: 'desc' } })),
-  );
-  const lists = perShard.map((s) => s?.results ?? []);
-  if (state.sort === 'newest') return listCursor(lists.flat());
-  return mergeCursor(lists, (d) => Number(d.meta[META.comments] ?? -1));
+/** The results of `words` in `shards`, filtered and in the order asked for. */
+async function search(state: SearchState, words: readonly string[], shards: readonly ShardInfo[]): Promise<Ranked<ResultData>[]> {
+  if (shards.length === 0) return [];
+  // Facts for every shard or none: a result without them would be dropped as not passing.
+  const need = shards.some((s) => needsFacts(s, state));
+  const [found, known] = await Promise.all([
+    Promise.all(shards.map(merge)).then(() =>
+      pagefind.search(words.length ? words.join(' ') : null, { filters: { [SHARD_FILTER]: { any: shards.map((s) => String(s.id)) } } }),
+    ),
+    Promise.all(need ? shards.map(factsOf) : []),
+  ]);
+  const results = found?.results ?? [];
+  return need ? arrange(results, state.sort, state.filters, new Map(known.flatMap((m) => [...m]))) : results;
 }
+
+/** What the page shows: the results, and what its status line says of them. */
+interface Answer {
+  state: SearchState;
+  cursor: Cursor<ResultData>;
+  /** Papers in each round's shards, and in all the shards that could match. */
+  roundPapers: number[];
+  of: number;
+  correctedFrom?: string;
+}
+let answer: Answer | undefined;
+let latest = 0; // the newest search; older ones that finish late are dropped
 
 async function run() {
   const ticket = ++latest;
@@ -101,31 +129,54 @@ async function run() {
   history.replaceState(null, '', `${location.pathname}${stateSearch(state)}`);
   suggestions.replaceChildren();
   if (!isActive(state)) {
+    answer = undefined;
     list.replaceChildren();
+    list.removeAttribute(SHOWN_SEARCH_ATTRIBUTE);
     status.textContent = '';
     list.setAttribute('aria-busy', 'false');
     more.hidden = true;
     return;
   }
-  // A first, partial answer from the newest shards, then the whole archive.
-  if (!merged) {
-    list.setAttribute('aria-busy', 'true');
-    const partial = await find(state);
-    if (ticket !== latest || !partial) return;
-    const page = await partial.next(PAGE_SIZE);
-    if (ticket !== latest) return;
-    // A word missing from the newest papers may be in older ones: no verdict yet.
-    if (missingWords(state.query, page.map(matched)).length === 0) show(partial, page, state, true);
-    await mergeAll();
-    if (ticket !== latest) return;
-  }
-  const all = await find(state);
-  if (ticket !== latest || !all) return;
-  const page = await all.next(PAGE_SIZE);
+  list.setAttribute('aria-busy', 'true');
+  const missing = await find(state, ticket);
+  if (missing && ticket === latest) await answerMissing(state, missing, ticket);
+}
+
+/**
+ * Searches `state` and shows it; resolves to the words no paper mentions instead, when there are
+ * any (then nothing is shown). `correctedFrom`: the query as typed, when this is its correction.
+ */
+async function find(state: SearchState, ticket: number, correctedFrom?: string): Promise<string[] | undefined> {
+  const words = searchWords(state.query);
+  const look = lookup(state.query, words, plan);
+  const needed = [...new Set([...look.words.flatMap((w) => w.buckets ?? []), ...(look.title ? [look.title.bucket] : [])])];
+  const fetched = new Map(await Promise.all(needed.map(async (i) => [i, await bucket(i).catch((): TermEntry[] => [])] as const)));
   if (ticket !== latest) return;
-  const missing = state.query ? missingWords(state.query, page.map(matched)) : [];
-  if (missing.length === 0) return show(all, page, state, false);
-  await answerMissing(state, missing, ticket);
+  const { missing, order, density } = route(plan, look, (i) => fetched.get(i) ?? [], state.filters, state.sort);
+  if (missing.length) return missing;
+  // A sort by comments needs every shard that can match before it can show the first result.
+  const planned = rounds(order, density, state.sort === 'comments' ? Infinity : ROUND_BYTES);
+  const first = planned[0] ?? [];
+  const head = rounds(first, density, FIRST_BYTES)[0] ?? [];
+  const of = order.reduce((n, s) => n + s.papers, 0);
+  const roundPapers = planned.map((r) => r.reduce((n, s) => n + s.papers, 0));
+  // A first answer from the first shards while the rest of the first round loads.
+  if (head.length < first.length && state.sort !== 'comments') {
+    const partial = await search(state, words, head);
+    if (ticket !== latest) return;
+    const cursor = roundCursor(partial, 1, async () => []);
+    const page = await cursor.next(PAGE_SIZE);
+    if (ticket !== latest) return;
+    if (page.length) show({ state, cursor, roundPapers, of, correctedFrom }, page, true);
+  }
+  const results = await search(state, words, first);
+  if (ticket !== latest) return;
+  const cursor = roundCursor(results, planned.length, (i) => search(state, words, planned[i]));
+  const page = await cursor.next(PAGE_SIZE);
+  if (ticket !== latest) return;
+  const unmatched = words.length ? missingWords(words, page.map(matched)) : [];
+  if (page.length && unmatched.length) return unmatched;
+  show({ state, cursor, roundPapers, of, correctedFrom }, page, false);
 }
 
 /** The words of a result at its matches. */
@@ -158,35 +209,40 @@ async function answerMissing(state: SearchState, missing: string[], ticket: numb
     });
     suggestions.append('?');
   }
-  const fixable = options.every((o) => o.near.length > 0);
-  if (fixable) {
-    const next = await find({ ...state, query: corrected });
-    if (ticket !== latest || !next) return;
-    const page = await next.next(PAGE_SIZE);
-    if (ticket !== latest) return;
-    if (page.length && missingWords(corrected, page.map(matched)).length === 0) {
-      return show(next, page, { ...state, query: corrected }, false, state.query);
-    }
-  }
-  cursor = listCursor([]);
+  if (options.every((o) => o.near.length > 0) && !(await find({ ...state, query: corrected }, ticket, state.query))) return;
+  if (ticket !== latest) return;
+  answer = undefined;
   list.replaceChildren();
   list.setAttribute('aria-busy', 'false');
+  list.setAttribute(SHOWN_SEARCH_ATTRIBUTE, stateSearch(state));
   more.hidden = true;
+  status.removeAttribute(COVERAGE_ATTRIBUTE);
   status.textContent = statusText({ count: 0, query: state.query, partial: false, missing });
 }
 
-function show(results: Cursor<ResultData>, page: ResultData[], state: SearchState, partial: boolean, correctedFrom?: string) {
-  cursor = results;
+/** Shows the first page of `next`; `partial` while the rest of its first round is still searched. */
+function show(next: Answer, page: ResultData[], partial: boolean) {
+  answer = next;
   list.replaceChildren(...page.map(render));
-  // aria-busy stays true while older papers are still being searched.
+  list.setAttribute(SHOWN_SEARCH_ATTRIBUTE, stateSearch(next.state));
+  // aria-busy stays true while the first round is still being searched.
   list.setAttribute('aria-busy', String(partial));
-  more.hidden = cursor.done();
-  status.textContent = statusText({ count: results.total, query: state.query, partial, missing: [], correctedFrom });
+  more.hidden = partial || next.cursor.done();
+  updateStatus(partial);
+}
+
+function updateStatus(partial: boolean) {
+  if (!answer) return;
+  const { state, cursor, roundPapers, of, correctedFrom } = answer;
+  const whole = cursor.complete();
+  const searched = whole || partial ? undefined : { papers: roundPapers.slice(0, cursor.loaded()).reduce((a, b) => a + b, 0), of };
+  status.setAttribute(COVERAGE_ATTRIBUTE, whole ? 'all' : 'part');
+  status.textContent = statusText({ count: cursor.total(), query: state.query, partial, missing: [], correctedFrom, searched });
 }
 
 function render(r: ResultData): HTMLLIElement {
   const li = document.createElement('li');
-  const title = r.meta[META.title] ?? r.url;
+  const title = r.meta.title ?? r.url;
   const a = li.appendChild(document.createElement('h2')).appendChild(document.createElement('a'));
   a.href = r.url;
   a.textContent = title;
@@ -197,7 +253,7 @@ function render(r: ResultData): HTMLLIElement {
   }
   const meta = li.appendChild(document.createElement('p'));
   meta.className = 'meta';
-  meta.textContent = `Published ${r.meta[META.published] ?? 'unknown'} · first listed ${r.meta[META.listed] ?? 'unknown'}`;
+  meta.textContent = `Published ${r.filters[SHOWN.published]?.[0] ?? 'unknown'} · first listed ${r.filters[SHOWN.listed]?.[0] ?? 'unknown'}`;
   return li;
 }
 
@@ -214,9 +270,15 @@ input.addEventListener('input', () => {
 });
 for (const select of [sortSelect, ...filterSelects]) select.addEventListener('change', () => void run());
 more.addEventListener('click', async () => {
-  const page = (await cursor.next(PAGE_SIZE)).map(render);
+  const shown = answer;
+  if (!shown) return;
+  list.setAttribute('aria-busy', 'true');
+  const page = (await shown.cursor.next(PAGE_SIZE, true)).map(render);
+  if (answer !== shown) return;
   list.append(...page);
-  more.hidden = cursor.done();
+  list.setAttribute('aria-busy', 'false');
+  more.hidden = shown.cursor.done();
+  updateStatus(false);
   // The button may be gone: focus the first new result, so the next Tab continues there.
   page[0]?.querySelector('a')?.focus();
 });
@@ -224,6 +286,4 @@ addEventListener('popstate', () => {
   showState(readState(new URLSearchParams(location.search)));
   void run();
 });
-// Opened without a search: load the older shards while the reader types.
-if (!isActive(formState())) void mergeAll();
 void run();

@@ -1,6 +1,7 @@
 // Pure: the search page's state and its URL (a search is a link), and the status line.
 import { FILTER_KEYS, PARAMS, SORTS, type FilterKey, type Sort } from '../contract.ts';
 import { countOf } from '../../format/plural.ts';
+import { formatCount } from '../../format/format-number.ts';
 
 export interface SearchState {
   query: string;
@@ -39,26 +40,29 @@ export const isActive = (state: SearchState): boolean => state.query !== '' || O
 export interface StatusInput {
   count: number;
   query: string;
-  /** Older shards are still being searched. */
+  /** More of the first round is still being searched. */
   partial: boolean;
   /** Query words no paper mentions. */
   missing: readonly string[];
   /** When the page searched a corrected query instead: the words as typed. */
   correctedFrom?: string;
+  /** When shards that could match were left for the reader to ask for: papers searched, of those that could match. */
+  searched?: { papers: number; of: number };
 }
 
 const quote = (s: string) => `“${s}”`;
 const papers = (n: number) => countOf(n, 'paper');
 
 /** The status line above the results. */
-export function statusText({ count, query, partial, missing, correctedFrom }: StatusInput): string {
+export function statusText({ count, query, partial, missing, correctedFrom, searched }: StatusInput): string {
   if (missing.length > 0) {
     const words = missing.map(quote).join(missing.length === 2 ? ' or ' : ', ');
-    return `No paper mentions ${words}${partial ? ' among the newest papers; searching the whole archive…' : '.'}`;
+    return `No paper mentions ${words}.`;
   }
   const what = query ? ` for ${quote(query)}` : '';
+  if (partial) return `${papers(count)} found so far${what}; still searching…`;
   const fixed = correctedFrom ? ` No paper mentions ${quote(correctedFrom)}; showing results${what}.` : '';
-  if (partial) return `${papers(count)} found among the newest papers${what}; searching the whole archive…`;
-  if (count === 0) return `No paper found${what}.`;
-  return fixed ? `${papers(count)} found.${fixed}` : `${papers(count)} found${what}.`;
+  const found = count === 0 ? `No paper found${what}` : fixed ? `${papers(count)} found` : `${papers(count)} found${what}`;
+  const rest = searched ? ` in ${formatCount(searched.papers)} of the ${formatCount(searched.of)} papers that could match; “Show more results” searches the others` : '';
+  return `${found}${rest}.${fixed}`;
 }

@@ -1,0 +1,48 @@
+// Pure: a shard's facts (contract.ts `ShardFacts`), the data sorting and filtering need that the
+// Pagefind index leaves out, made by the indexer and read by the search page.
+import { compareText } from '../format/compare.ts';
+import { facetsOf, type SearchPaper } from './plan.ts';
+import type { FilterKey, ShardFacts } from './contract.ts';
+
+/**
+ * The facts of a shard's papers; `pageIds` gives Pagefind's page id of each paper by its
+ * record URL. Newest first: by the day first listed, then slug.
+ */
+export function shardFacts(papers: readonly SearchPaper[], url: (p: SearchPaper) => string, pageIds: ReadonlyMap<string, string>): ShardFacts {
+  const newestFirst = [...papers].sort((a, b) => compareText(b.days[0], a.days[0]) || compareText(a.slug, b.slug));
+  const facts: ShardFacts = { pages: [], comments: [], published: [], listed: [] };
+  for (const p of newestFirst) {
+    const id = pageIds.get(url(p));
+    if (id === undefined) throw new Error(`the search shard holding ${p.slug} has no page for ${url(p)}`);
+    const values = facetsOf(p);
+    facts.pages.push(id);
+    facts.comments.push(p.comments ?? -1);
+    facts.published.push(values.published[0]);
+    facts.listed.push(values.listed);
+  }
+  return facts;
+}
+
+/** What the page knows of one paper from its shard's facts. */
+export interface PaperFacts {
+  /** Place in the shard, newest first. */
+  rank: number;
+  comments: number;
+  values: Record<FilterKey, readonly string[]>;
+}
+
+/** The facts of a shard by Pagefind page id. */
+export function factsById(facts: ShardFacts): Map<string, PaperFacts> {
+  return new Map(facts.pages.map((id, rank) => [id, { rank, comments: facts.comments[rank], values: { published: [facts.published[rank]], listed: facts.listed[rank] } }]));
+}
+
+/** Papers per filter value of a shard (the plan's `values`), from its papers. */
+export function valueCounts(papers: Iterable<Pick<SearchPaper, 'published' | 'days'>>): Record<FilterKey, Record<string, number>> {
+  const counts: Record<FilterKey, Record<string, number>> = { published: {}, listed: {} };
+  for (const p of papers) {
+    const values = facetsOf(p);
+    for (const key of ['published', 'listed'] as const) for (const v of values[key]) counts[key][v] = (counts[key][v] ?? 0) + 1;
+  }
+  for (const key of ['published', 'listed'] as const) counts[key] = Object.fromEntries(Object.entries(counts[key]).sort(([a], [b]) => compareText(a, b)));
+  return counts;
+}
