@@ -14,7 +14,7 @@ import type { DayData } from '../src/schema.ts';
 import { parseDump, type Diagnostic, type Entry, type ParseResult } from './ingest/parse.ts';
 import { merge, type IncomingDay, type MergeOutput } from './ingest/merge.ts';
 import { renderDay, renderPaper } from './ingest/render.ts';
-import { readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './ingest/read-fs.ts';
+import { DamagedArchive, readArchive, readDump, SLUGS_FILE, SOURCES_FILE, type ArchiveState, type Sources } from './ingest/read-fs.ts';
 import { applyGroups, contentOf, removeTempFiles, sameBytes, WriteError, type FileOp } from './ingest/write-fs.ts';
 import { acquireLock, ReadOnlyArchive, type Lock } from './ingest/lock-fs.ts';
 import { readConfig } from '../src/config.ts';
@@ -410,13 +410,21 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (lock) removeTempFiles([root, ...(['dumps', 'days', 'papers'] as const).map((d) => contentPaths(root)[d])]);
     const state = readArchive(root);
-    if (state.problems.length > 0) {
+    const damaged = () => {
+      state.papers.readAll();
       state.problems.forEach((p) => console.error(p));
       console.error(`${state.problems.length} problem(s) in the archive's own files: mend them (or restore them from version control), then run again; nothing written`);
       return 1;
-    }
+    };
+    if (state.problems.length > 0) return damaged();
     if (journal) console.log(`finishing an interrupted ingest (started ${journal.started})`);
-    const planned = plan(opt, per.accepted, state, journal);
+    let planned: ReturnType<typeof plan>;
+    try {
+      planned = plan(opt, per.accepted, state, journal);
+    } catch (e) {
+      if (e instanceof DamagedArchive) return damaged();
+      throw e;
+    }
     refused += planned.refused;
     const { groups, report } = planned.plan;
     if (opt.dryRun) {

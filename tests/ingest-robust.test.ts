@@ -123,6 +123,33 @@ describe("the archive's own files are read with the schemas (8.8)", { timeout: 1
   });
 });
 
+describe('a daily ingest reads the papers it touches, not the whole archive (issue 22.4)', { timeout: 120_000 }, () => {
+  test('an untouched damaged paper does not stop a new day; a day that lists it is refused, naming it', () => {
+    const root = newRoot();
+    expect(run(root, [S0]).code).toBe(0);
+    const slug = fs.readdirSync(path.join(root, 'papers')).sort()[0].slice(0, -3);
+    const file = path.join(root, 'papers', `${slug}.md`);
+    const title = paper(root, slug).title as string;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^authors: .*$/m, 'authors: -1'));
+    const damaged = fs.readFileSync(file);
+
+    const fresh = write('2026-01-05.txt', dump('Jan 5', [{ title: 'A Paper Nobody Listed Before', who: '3 authors', date: 'Jan 2' }]));
+    const r = run(root, [fresh]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(root, 'papers', 'a-paper-nobody-listed-before.md'))).toBe(true);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+
+    const before = tree(root);
+    const again = write('2026-01-06.txt', dump('Jan 6', [{ title, who: '3 authors', date: 'Jan 2' }]));
+    const refused = run(root, [again]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`papers/${slug}.md: authors: `);
+    expect(refused.err).toMatch(/1 problem\(s\) in the archive's own files/);
+    expect(tree(root)).toEqual(before);
+  });
+});
+
 describe('slugs never change; titles are corrected in corrections.json (13.2)', { timeout: 120_000 }, () => {
   test('a hand-corrected title and --rebuild keep the slug; a new listing of the old title is the same paper', () => {
     const root = newRoot();

@@ -14,8 +14,8 @@ export interface IncomingDay {
 
 export interface MergeInput {
   incoming: IncomingDay[];
-  /** Existing papers' front matter by slug (empty on --rebuild: everything is re-derived). */
-  papers: Map<string, PaperData>;
+  /** Existing papers' front matter by slug (none on --rebuild: everything is re-derived). */
+  papers: { has(slug: string): boolean; get(slug: string): PaperData | undefined; keys(): Iterable<string> };
   /** Title key (titleKey) → slug of every paper ever written: slugs are never recomputed. */
   slugByTitle: Map<string, string>;
   /** Titles corrected by hand, by slug (content/corrections.json). */

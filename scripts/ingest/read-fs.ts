@@ -30,7 +30,8 @@ export interface ArchiveState {
   sources: Sources;
   /** Existing day files' front matter by day. */
   days: Map<string, DayData>;
-  papers: Map<string, PaperData>;
+  /** Existing papers' front matter by slug, each file read when first asked for. */
+  papers: PaperStore;
   /** Title key → slug: `dumps/slugs.json`, completed from the papers' own titles. */
   slugByTitle: Map<string, string>;
   /** `dumps/slugs.json` as read (empty when missing). */
@@ -39,6 +40,23 @@ export interface ArchiveState {
   /** Invalid files, as `file: field: problem` lines; the state is unusable when any. */
   problems: string[];
 }
+
+/**
+ * The archive's papers by slug. A daily ingest touches a few dozen of tens of thousands, so a
+ * file is read and validated only when its paper is asked for (the build validates every file
+ * it reads too). A damaged file throws DamagedArchive when asked for; `readAll` reads the
+ * rest, so that every problem can be reported at once.
+ */
+export interface PaperStore {
+  has(slug: string): boolean;
+  get(slug: string): PaperData | undefined;
+  keys(): Iterable<string>;
+  /** Reads every paper not read yet (their problems join the state's). */
+  readAll(): void;
+}
+
+/** A paper file that does not pass the schema was asked for: see the state's problems. */
+export class DamagedArchive extends Error {}
 
 export const SOURCES_FILE = 'sources.json';
 export const SLUGS_FILE = 'slugs.json';
@@ -114,15 +132,30 @@ export function readArchive(root: string, label: (file: string) => string = file
     if (data && data.date !== id) problems.push(`${label(file)}: date: ${data.date} does not match the file name`);
     else if (data) days.set(id, data);
   }
-  const papers = new Map<string, PaperData>();
   const slugByTitle = new Map<string, string>(Object.entries(slugs));
   const known = new Set(slugByTitle.values());
-  for (const slug of listIds(content.papers, '.md')) {
-    const data = readRecord(content.paperFile(slug), paperSchema, true);
-    if (!data) continue;
-    papers.set(slug, data);
-    // Archives written before slugs.json: the paper's own title names it.
-    if (!known.has(slug) && !slugByTitle.has(titleKey(data.title))) slugByTitle.set(titleKey(data.title), slug);
+  const present = new Set(listIds(content.papers, '.md'));
+  const read = new Map<string, PaperData | undefined>();
+  const readPaper = (slug: string): PaperData | undefined => {
+    if (!read.has(slug)) read.set(slug, readRecord(content.paperFile(slug), paperSchema, true));
+    return read.get(slug);
+  };
+  const papers: PaperStore = {
+    has: (slug) => present.has(slug),
+    get(slug) {
+      if (!present.has(slug)) return undefined;
+      const data = readPaper(slug);
+      if (!data) throw new DamagedArchive(`${label(content.paperFile(slug))}: does not pass the schema`);
+      return data;
+    },
+    keys: () => present,
+    readAll: () => present.forEach(readPaper),
+  };
+  // Archives written before slugs.json: a paper slugs.json does not name is named by its title.
+  for (const slug of present) {
+    if (known.has(slug)) continue;
+    const data = readPaper(slug);
+    if (data && !slugByTitle.has(titleKey(data.title))) slugByTitle.set(titleKey(data.title), slug);
   }
   for (const slug of Object.keys(corrections))
     if (!papers.has(slug) && !known.has(slug)) problems.push(`${label(path.join(root, CORRECTIONS_FILE))}: ${slug}: no paper has this slug`);
