@@ -3,7 +3,8 @@
 // JSON Feed writers only format them, so the two twins of a feed always agree.
 import type { APIContext } from 'astro';
 import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
-import { abstractHtml, excerptOf } from '../archive/abstract.ts';
+import { allAbstracts, excerptOf } from '../archive/abstract.ts';
+import { textToHtml } from '../format/markdown-text.ts';
 import { digestFeed, mainFeed, orgFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
 import { digestItems, lastBuildDate, paperItems, type FeedItem } from './feed-items.ts';
 import { JSON_FEED_TYPE, jsonFeed } from './json-feed.ts';
@@ -18,13 +19,16 @@ import { loadTopics } from '../topics/topics-fs.ts';
 
 export type FeedFormat = 'rss' | 'json';
 
-/** Items of a paper feed: the first FEED_LIMIT of `slugs` (newest first). */
-export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL): FeedItem[] {
+/**
+ * Items of a paper feed: the first FEED_LIMIT of `slugs` (newest first). `abstracts` is the
+ * build's (allAbstracts): read once for every feed, not once a feed and format.
+ */
+export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL, abstracts: ReadonlyMap<string, string>): FeedItem[] {
   return paperItems(
     slugs,
     (slug) => {
       const p = archive.paperBySlug.get(slug)!;
-      return { title: p.data.title, days: p.data.days, html: abstractHtml(p), excerpt: excerptOf(p) };
+      return { title: p.data.title, days: p.data.days, html: textToHtml(abstracts.get(slug)!), excerpt: excerptOf(p) };
     },
     (slug) => absoluteUrl(paperPath(slug), site),
     FEED_LIMIT,
@@ -65,8 +69,8 @@ export function feedResponse(format: FeedFormat, spec: FeedSpec, items: readonly
 
 /** /rss.xml and /feed.json: every paper, newest first. */
 export async function mainFeedResponse(format: FeedFormat, site: URL): Promise<Response> {
-  const archive = await loadArchive();
-  return feedResponse(format, mainFeed(), paperFeedItems(archive, archive.newestFirst, site), archive.days, site);
+  const [archive, abstracts] = await Promise.all([loadArchive(), allAbstracts()]);
+  return feedResponse(format, mainFeed(), paperFeedItems(archive, archive.newestFirst, site, abstracts), archive.days, site);
 }
 
 /** /digest.xml and /digest.json: one item per archived day, newest first. */
@@ -82,8 +86,8 @@ export function topicFeedPaths(): { params: { name: string }; props: { topic: To
 
 /** /topics/<name>/rss.xml and feed.json: the topic's papers, newest first. */
 export async function topicFeedResponse(format: FeedFormat, topic: Topic, site: URL): Promise<Response> {
-  const [archive, matched] = await Promise.all([loadArchive(), topicPapers()]);
-  return feedResponse(format, topicFeed(topic), paperFeedItems(archive, matched.get(topic.name)!, site), archive.days, site);
+  const [archive, matched, abstracts] = await Promise.all([loadArchive(), topicPapers(), allAbstracts()]);
+  return feedResponse(format, topicFeed(topic), paperFeedItems(archive, matched.get(topic.name)!, site, abstracts), archive.days, site);
 }
 
 /** What an organisation's feed routes get: the organisation, and its papers the feed carries. */
@@ -109,7 +113,7 @@ export async function orgFeedPaths(): Promise<{ params: { slug: string }; props:
 
 /** /orgs/<slug>/rss.xml and feed.json: the organisation's papers, newest first. */
 export async function orgFeedResponse(format: FeedFormat, { org, papers }: OrgFeedProps, site: URL): Promise<Response> {
-  const archive = await loadArchive();
+  const [archive, abstracts] = await Promise.all([loadArchive(), allAbstracts()]);
   const newest = papers.map((slug) => archive.paperBySlug.get(slug)!.data.days.at(-1)!).sort().slice(-1);
-  return feedResponse(format, orgFeed(org), paperFeedItems(archive, papers, site), newest, site);
+  return feedResponse(format, orgFeed(org), paperFeedItems(archive, papers, site, abstracts), newest, site);
 }
