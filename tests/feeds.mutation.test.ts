@@ -2,7 +2,7 @@
 // leave out: optional fields present when given.
 import { describe, expect, it } from 'vitest';
 import { digestFeed, feedGroups, mainFeed, orgFeed, topicFeed } from '../src/feeds/feed-catalog.ts';
-import { jsonFeed, rfc3339 } from '../src/feeds/json-feed.ts';
+import { JSON_FEED_TYPE, jsonFeed, rfc3339 } from '../src/feeds/json-feed.ts';
 
 describe('feed catalogue', () => {
   it('names every feed, its page and its two formats', () => {
@@ -60,6 +60,10 @@ describe('jsonFeed', () => {
     expect(feed.favicon).toBe('https://e.org/favicon.svg');
     expect(feed.items[0]).toEqual({ id: 'https://e.org/p/', url: 'https://e.org/p/', title: 'P', content_html: '<p>x</p>', summary: 'x', date_published: '2025-01-01T00:00:00Z' });
     expect('favicon' in jsonFeed(head, [])).toBe(false);
+  });
+
+  it('is served as the type the spec names', () => {
+    expect(JSON_FEED_TYPE).toBe('application/feed+json');
   });
 
   it('keeps milliseconds that are not zero', () => {

@@ -41,7 +41,7 @@ function run(over: Partial<MergeInput> & Pick<MergeInput, 'incoming'>) {
 }
 
 describe('merge into an empty archive', () => {
-  const out = run({
+  const merged = () => run({
     // Given newest first: merged by day all the same.
     incoming: [
       day('2025-01-02', [entry('Alpha Paper', { comments: 5, organization: 'MIT', abstract: 'Second.' }), entry('Beta Paper')]),
@@ -50,6 +50,7 @@ describe('merge into an empty archive', () => {
   });
 
   it('gives slugs in day and listing order, and lists each day’s papers', () => {
+    const out = merged();
     expect(out.days).toEqual([
       { date: '2025-01-01', papers: ['alpha-paper', 'gamma-paper'], source: source('2025-01-01') },
       { date: '2025-01-02', papers: ['alpha-paper', 'beta-paper'], source: source('2025-01-02') },
@@ -62,6 +63,7 @@ describe('merge into an empty archive', () => {
   });
 
   it('counts a paper new on the first day it is listed only', () => {
+    const out = merged();
     expect(out.stats).toEqual([
       { day: '2025-01-01', entries: 2, newPapers: 2, updatedPapers: 0 },
       { day: '2025-01-02', entries: 2, newPapers: 1, updatedPapers: 0 },
@@ -69,6 +71,7 @@ describe('merge into an empty archive', () => {
   });
 
   it('keeps every known fact from the latest listing that showed it, the comments and abstract from the latest', () => {
+    const out = merged();
     expect([...out.papers.keys()]).toEqual(['alpha-paper', 'beta-paper', 'gamma-paper']);
     expect(out.papers.get('alpha-paper')).toEqual({
       data: { title: 'Alpha Paper', authors: 2, organization: 'MIT', published: '2024-12-30', comments: 5, days: ['2025-01-01', '2025-01-02'] },
@@ -182,6 +185,19 @@ describe('merge into an existing archive', () => {
     expect(out.papers.get('beta-paper')!.data).toEqual(record('Beta Paper', ['2025-01-02'], { comments: 1 }));
   });
 
+  it('re-derives from every listing when a replaced day is the latest: facts only the old capture had go', () => {
+    const record2 = record('Eta', ['2025-01-01', '2025-01-03'], { comments: 5, organization: 'Lab' });
+    const out = run({
+      incoming: [day('2025-01-03', [entry('Eta', { comments: 9, abstract: 'New.' })])],
+      papers: new Map([['eta', record2]]),
+      slugByTitle: new Map([['Eta', 'eta']]),
+      oldDayPapers: () => ['eta'],
+      loadEntries: (d) => (d === '2025-01-01' ? [entry('Eta', { comments: 2, abstract: 'Old.' })] : []),
+    });
+    // Listings by day: 01-01 (archived), then 01-03 (new): the latest gives comments and abstract.
+    expect(out.papers.get('eta')).toEqual({ data: record('Eta', ['2025-01-01', '2025-01-03'], { comments: 9 }), abstract: 'New.' });
+  });
+
   it('deletes a paper whose remaining days’ dumps do not list it', () => {
     const zeta = record('Zeta', ['2025-01-01', '2025-01-02']);
     const out = run({
@@ -226,6 +242,8 @@ describe('corrections', () => {
     });
     expect([...out.papers.keys()]).toEqual(['alpha-paper', 'unrelated']);
     expect(out.papers.get('alpha-paper')!.data).toEqual({ ...alpha, title: 'Alpha Paper, Fixed' });
+    // A paper whose file shows its correction is not read again, nor one without a file.
+    expect(out.deleted).toEqual([]);
     // The identity stays the captured title.
     expect(out.slugs.get('Alpha Paper')).toBe('alpha-paper');
   });

@@ -16,6 +16,16 @@ const messages = (r: ReturnType<typeof parseDump>) => r.diagnostics.map((d) => `
 const F = '2024-12-09.txt';
 
 describe('dump dates', () => {
+  test('every month by its long and short name', () => {
+    const long = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    long.forEach((name, i) => {
+      expect(monthNumber(name)).toBe(i + 1);
+      expect(monthNumber(name.slice(0, 3))).toBe(i + 1);
+      expect(parseDayLine(`${name} 1`)).toMatchObject({ month: i + 1, day: 1 });
+      expect(parseDateLine(`${name.slice(0, 3)} 2, 2024 3`)).toEqual({ month: i + 1, day: 2, year: 2024, comments: '3' });
+    });
+  });
+
   test('month names, long, short and "Sept"', () => {
     expect(monthNumber('Sept')).toBe(9);
     expect(monthNumber('June')).toBe(6);
@@ -112,6 +122,7 @@ describe('entries', () => {
 
   test('a meta line where a title is expected: an author line, or a stray (indented) middle dot', () => {
     expect(messages(parseDump(page('Dec 9', ['\u2022 3 authors', '', card('A', 'B.')]), F))).toEqual(['5: meta line "\u2022 3 authors" where a title was expected']);
+    expect(messages(parseDump(page('Dec 9', ['   \u2022 3 authors', '', card('A', 'B.')]), F))).toEqual(['5: meta line "\u2022 3 authors" where a title was expected']);
     expect(messages(parseDump(page('Dec 9', ['  \u00b7', '', card('A', 'B.')]), F))).toEqual(['5: stray "\u00b7" where a title was expected']);
   });
 });
@@ -124,6 +135,11 @@ describe('meta blocks', () => {
     expect(one('1 author').entries[0].authors).toBe(1);
     expect(one('12 Authors').entries[0].authors).toBe(12);
     expect(one('\uFEFF3 authors').entries[0].authors).toBe(3);
+  });
+
+  test('the bullet may touch the count, and a bullet inside a title is no meta line', () => {
+    expect(meta(['\u20223 authors', '\u00b7', 'Dec 1']).entries[0].authors).toBe(3);
+    expect(parseDump(page('Dec 9', [card('A \u2022 B', 'C.')]), F).entries.map((e) => e.title)).toEqual(['A \u2022 B']);
   });
 
   test('an organisation that merely starts like "author" is an organisation', () => {
@@ -186,6 +202,12 @@ describe('repeated cards', () => {
     const r = twice(card('P', 'A.', ['2 authors', 'Dec 1 5']), card('P', 'A.', ['2 authors', 'Dec 1 3']));
     expect(r.entries[0].comments).toBe(5);
     expect(r.notes.map((n) => n.message)).toEqual(['"P" repeats the entry of line 5 with 3 comments instead of 5: taken once, with 5 comments']);
+  });
+
+  test('a card without a meta block pasted twice is one listing', () => {
+    const r = twice(card('P', 'A.'), card('P', 'A.'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.notes.map((n) => n.message)).toEqual(['"P" repeats the entry of line 5: taken once']);
   });
 
   test('any other difference is a conflict naming what differs', () => {
@@ -252,7 +274,9 @@ describe('which problems a refused dump reports', () => {
 
 describe('the year of the day', () => {
   test('--date must be a real day, and the header’s', () => {
-    expect(messages(parseDump(page('Dec 9', [card('A', 'B.')]), 'x.txt', { date: '2024-02-30' }))).toEqual(['3: --date 2024-02-30 is not a real date']);
+    // The card's date is checked against the day only once the day is settled.
+    const dated = card('A', 'B.', ['2 authors', 'Dec 1']);
+    expect(messages(parseDump(page('Dec 9', [dated]), 'x.txt', { date: '2024-02-30' }))).toEqual(['3: --date 2024-02-30 is not a real date']);
     expect(messages(parseDump(page('Dec 9', [card('A', 'B.')]), 'x.txt', { date: '2024-11-09' }))).toEqual([
       '3: --date 2024-11-09 disagrees with the header\'s day "Dec 9"',
     ]);
@@ -262,7 +286,7 @@ describe('the year of the day', () => {
 
   test('the file name’s date, within a name, must be the header’s day; folders do not count', () => {
     expect(parseDump(page('Dec 9', [card('A', 'B.')]), 'capture-2024-12-09.txt')).toMatchObject({ day: '2024-12-09', dayFrom: 'file-name' });
-    expect(messages(parseDump(page('Dec 9', [card('A', 'B.')]), 'dump-2024-11-09.txt'))).toEqual([
+    expect(messages(parseDump(page('Dec 9', [card('A', 'B.', ['2 authors', 'Dec 1'])]), 'dump-2024-11-09.txt'))).toEqual([
       '3: the file name\'s date 2024-11-09 disagrees with the header\'s day "Dec 9"',
     ]);
     expect(parseDump(page('Dec 9, 2024', [card('A', 'B.')]), 'archive/2024-01-01/capture.txt')).toMatchObject({ day: '2024-12-09', dayFrom: 'header' });

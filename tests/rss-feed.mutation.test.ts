@@ -48,6 +48,7 @@ describe('rssResponse', () => {
   it('leaves lastBuildDate out for an empty archive', async () => {
     const { text, channel: c } = await channel({ ...head, lastBuildDate: undefined }, []);
     expect(text).not.toContain('lastBuildDate');
+    expect(text).toContain('<language>en-GB</language></channel>');
     expect(c.item).toBeUndefined();
   });
 

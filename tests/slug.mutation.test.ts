@@ -29,6 +29,12 @@ describe('baseSlug', () => {
     expect(baseSlug(at80)).toBe(['abcdefghij', ...Array(7).fill(word)].join('-'));
   });
 
+  it('cuts at a hyphen well before the maximum rather than inside the word across it', () => {
+    // 7 words (hyphens at 9 … 59, then 69) and a 20-letter word across index 80: cut at 69.
+    const title = [...Array(7).fill(word), 'x'.repeat(20)].join(' ');
+    expect(baseSlug(title)).toBe(Array(7).fill(word).join('-'));
+  });
+
   it('cuts a single overlong word at the maximum', () => {
     expect(baseSlug('a'.repeat(100))).toBe('a'.repeat(80));
   });

@@ -46,7 +46,7 @@ afterAll(() => {
 });
 
 describe('topicPapers', () => {
-  it('gives every topic its papers newest first, matched on title or abstract', async () => {
+  it('gives every topic its papers newest first, matched on title or abstract, and keeps the matches', async () => {
     const { topicPapers } = await import('../src/topics/topic-papers.ts');
     const topics = await topicPapers();
     expect(topics.get('video')).toEqual(['new-video', 'old-video']);
@@ -56,9 +56,7 @@ describe('topicPapers', () => {
     expect([...topics.keys()]).toHaveLength(JSON.parse(fs.readFileSync('topics.json', 'utf8')).topics.length);
     // Once per build: the same answer to every caller.
     expect(topicPapers()).toBe(topicPapers());
-  });
-
-  it('keeps the matches for the next build under a salt naming the topics', () => {
+    // The matches are kept for the next build, under a salt naming the topics.
     const [header, ...lines] = fs.readFileSync(path.join(derived, 'topics.jsonl'), 'utf8').trimEnd().split('\n');
     const salt = JSON.parse(header).salt as string;
     expect(salt).toContain('"name":"video"');
