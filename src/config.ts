@@ -20,7 +20,7 @@ export const ENV = {
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 export const DEFAULT_FEED_LIMIT = 100;
 export const DEFAULT_DIGEST_LIMIT = 60;
-export const DEFAULT_SHARD_SIZE = 2500;
+export const DEFAULT_SHARD_SIZE = 1250;
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 export interface Config {

@@ -4,6 +4,7 @@ import { facetsOf, orderForShards, shardKey, shardSize, splitShards, type Search
 import { recordUrl, toRecord } from '../src/search/record.ts';
 import { factsById, shardFacts, valueCounts } from '../src/search/facts.ts';
 import { shardFolder } from '../src/search/contract.ts';
+import { DEFAULT_SHARD_SIZE } from '../src/config.ts';
 
 const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): SearchPaper => ({
   slug,
@@ -21,7 +22,7 @@ describe('shards', () => {
   });
 
   it('reads the shard size from the environment and refuses nonsense', () => {
-    expect(shardSize({})).toBe(2500);
+    expect(shardSize({})).toBe(DEFAULT_SHARD_SIZE);
     expect(shardSize({ PAGEFIND_SHARD_SIZE: '250' })).toBe(250);
     expect(() => shardSize({ PAGEFIND_SHARD_SIZE: '0' })).toThrow(/PAGEFIND_SHARD_SIZE/);
     expect(() => shardSize({ PAGEFIND_SHARD_SIZE: '1.5' })).toThrow(/whole number/);

@@ -90,7 +90,7 @@ describe('buckets', () => {
 
 describe('routing a query to shards', () => {
   const shard = (id: number, published: Record<string, number> = { '2024': 100 }): ShardInfo => ({
-    id, papers: 100, key: `k${id}`, facts: `f${id}`, metaBytes: 1000, chunkBytes: 1000, values: { published, listed: { '2024': 100 } },
+    id, papers: 100, key: `k${id}`, facts: `f${id}`, meta: `m${id}.pf_meta`, metaBytes: 1000, chunkBytes: 1000, values: { published, listed: { '2024': 100 } },
   });
   const plan = { shards: [shard(0, { '2023': 40, '2024': 60 }), shard(1), shard(2), shard(3)], terms: { first: [] as string[] } };
   // One bucket holding every key: the tests give entries directly.

@@ -23,6 +23,8 @@ export interface ShardInfo {
   key: string;
   /** Digest of its facts file (`facts/<id>.json?v=<facts>`): comment counts and filter values change without the bundle. */
   facts: string;
+  /** Its metadata file's name (the page preloads it with the entry file, a round trip less). */
+  meta: string;
   /** Bytes as served: its metadata file, and its index chunks on average (what the page budgets a search with). */
   metaBytes: number;
   chunkBytes: number;
@@ -30,8 +32,8 @@ export interface ShardInfo {
   values: Record<FilterKey, Record<string, number>>;
 }
 
-/** Pagefind's own files the page loads, from the engine's folder (`pagefind/`). */
-export const ENGINE_FILES = { script: 'pagefind.js', wasm: 'wasm.en.pagefind' } as const;
+/** Pagefind's own files the page loads: from the engine's folder (`pagefind/`), and the entry file of every folder. */
+export const ENGINE_FILES = { script: 'pagefind.js', wasm: 'wasm.en.pagefind', entry: 'pagefind-entry.json' } as const;
 
 /** The folder of shard `id` under `pagefind/` (the engine, a Pagefind index of one empty page, is the folder itself). */
 export const shardFolder = (id: number): string => `shard-${id}/`;

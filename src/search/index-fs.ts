@@ -12,6 +12,7 @@ import { recordUrl, toRecord } from './record.ts';
 import { addTextKeys, titleKey } from './terms.ts';
 import { siteFiles, type ShardParts } from './site-files.ts';
 import { markdownText } from '../format/markdown-text.ts';
+import { ENGINE } from './engine-fs.ts';
 import { readBody, readPapers } from './papers-fs.ts';
 
 export interface IndexOptions {
@@ -41,17 +42,6 @@ export interface IndexResult {
   site: string;
 }
 
-const ENGINE = `pagefind-${readPagefindVersion()}`;
-
-function readPagefindVersion(): string {
-  const pkg = path.join(path.dirname(new URL(import.meta.resolve('pagefind')).pathname), '..', 'package.json');
-  try {
-    return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** Indexes every shard missing from the cache, one Pagefind process at a time, then makes the site files. */
 export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult> {
   const papers = readPapers(opts.papersDir, opts.papersCache);
@@ -78,7 +68,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
     }
     addCounts(tally, JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
     const kept = JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
-    parts.push({ papers, key, keys: kept.keys, pageIds: new Map(kept.pages), metaBytes: kept.metaBytes, chunkBytes: kept.chunkBytes });
+    parts.push({ papers, key, keys: kept.keys, pageIds: new Map(kept.pages), meta: kept.meta, metaBytes: kept.metaBytes, chunkBytes: kept.chunkBytes });
   }
   const site = writeSiteFiles(opts.cacheDir, parts, tally);
   pruneCache(opts.cacheDir, new Set([engine, site, ...dirs].map((d) => path.basename(d))));
@@ -94,6 +84,7 @@ interface Kept {
   keys: [key: string, papers: number][];
   /** Pagefind's page id of each record URL. */
   pages: [url: string, id: string][];
+  meta: string;
   metaBytes: number;
   chunkBytes: number;
 }
@@ -191,12 +182,14 @@ function pageIds(bundle: string): [string, string][] {
     });
 }
 
-/** Bytes of a bundle's metadata file, and of its index chunks on average, as served (they are gzip already). */
-function indexBytes(bundle: string): { metaBytes: number; chunkBytes: number } {
+/** A bundle's metadata file, its bytes, and its index chunks' on average, as served (they are gzip already). */
+function indexBytes(bundle: string): { meta: string; metaBytes: number; chunkBytes: number } {
   const meta = fs.readdirSync(bundle).find((n) => n.endsWith('.pf_meta'));
+  if (!meta) throw new Error(`Pagefind wrote no metadata file in ${bundle}`);
   const chunks = fs.readdirSync(path.join(bundle, 'index')).map((n) => fs.statSync(path.join(bundle, 'index', n)).size);
   return {
-    metaBytes: meta ? fs.statSync(path.join(bundle, meta)).size : 0,
+    meta,
+    metaBytes: fs.statSync(path.join(bundle, meta)).size,
     chunkBytes: chunks.length ? Math.round(chunks.reduce((a, b) => a + b, 0) / chunks.length) : 0,
   };
 }

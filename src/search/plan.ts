@@ -2,17 +2,11 @@
 // holds. Shards bound Pagefind's indexing memory (it grows ~200 KB per page while writing)
 // and let a rebuild reuse every shard whose papers did not change.
 import { createHash } from 'node:crypto';
-import { DEFAULT_SHARD_SIZE, readConfig } from '../config.ts';
+import { readConfig } from '../config.ts';
 import { compareText } from '../format/compare.ts';
 
-/**
- * Papers per shard. Pagefind's indexer peaks at ~0.5 GB for 2,500 papers (~0.9 GB for
- * 3,750; 6 GB for 30,000 in one index); it runs beside Astro, so both must fit together.
- * More papers per shard means fewer requests and bytes for a first query.
- */
-export { DEFAULT_SHARD_SIZE };
 /** Bump when the record format, or what a shard's cache folder keeps, changes, so cached shards are rebuilt. */
-export const RECORD_VERSION = 5;
+export const RECORD_VERSION = 6;
 
 /**
  * Pagefind's index chunk size (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, bytes of index before
@@ -38,7 +32,13 @@ export interface SearchPaper {
   days: readonly string[];
 }
 
-/** The shard size from the environment, else the default. */
+/**
+ * Papers per shard (`PAGEFIND_SHARD_SIZE`, default 1,250), from the environment. Pagefind's
+ * indexer peaks at ~0.5 GB for 2,500 papers (6 GB for 30,000 in one index) beside Astro. A
+ * query loads only the shards that can match it, and each costs its metadata (~7 bytes a paper)
+ * and a chunk per word: smaller shards cost less for rare words and titles, larger ones less per
+ * paper for words nearly every paper holds (measured, docs/search.md).
+ */
 export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return readConfig(env).shardSize;
 }

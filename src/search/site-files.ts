@@ -24,6 +24,8 @@ export interface ShardParts {
   keys: Iterable<readonly [key: string, papers: number]>;
   /** Pagefind's page id by record URL. */
   pageIds: ReadonlyMap<string, string>;
+  /** Its metadata file's name. */
+  meta: string;
   metaBytes: number;
   chunkBytes: number;
 }
@@ -49,7 +51,7 @@ export function siteFiles(shards: readonly ShardParts[], url: (p: SearchPaper) =
   const infos: ShardInfo[] = shards.map((shard, id) => {
     const facts = JSON.stringify(shardFacts(shard.papers, url, shard.pageIds));
     files.set(factsFile(id), facts);
-    return { id, papers: shard.papers.length, key: shard.key, facts: cacheKey(facts).slice(0, 12), metaBytes: shard.metaBytes, chunkBytes: shard.chunkBytes, values: valueCounts(shard.papers) };
+    return { id, papers: shard.papers.length, key: shard.key, facts: cacheKey(facts).slice(0, 12), meta: shard.meta, metaBytes: shard.metaBytes, chunkBytes: shard.chunkBytes, values: valueCounts(shard.papers) };
   });
   files.set(VOCAB_FILE, vocabulary.join('\n'));
   // Everything the plan names without a digest of its own: the buckets and the vocabulary.

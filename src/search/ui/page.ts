@@ -38,6 +38,8 @@ const list = byId<HTMLOListElement>(IDS.results);
 const more = byId<HTMLButtonElement>(IDS.more);
 const bundle = form.dataset.bundle ?? '/pagefind/';
 const baseUrl = form.dataset.base ?? '/';
+/** The engine's cache tag (its Pagefind version): the page's <head> preloads its entry file with it. */
+const engineTag = form.dataset.engine ?? '';
 
 function formState(): SearchState {
   const filters: SearchState['filters'] = {};
@@ -59,7 +61,7 @@ const fetchText = (file: string, version: string) =>
     if (!r.ok) throw new Error(`${r.status} fetching ${bundle}${file}`);
     return r.text();
   });
-// Both preloaded by the page's <head>.
+// Both preloaded by the page's <head>, as are the engine's entry file and wasm.
 const [pagefind, plan] = await Promise.all([
   import(/* @vite-ignore */ `${bundle}${ENGINE_FILES.script}`) as Promise<Pagefind>,
   fetch(`${bundle}${PLAN_FILE}`).then((r) => (r.ok ? (r.json() as Promise<ShardPlan>) : noPlan), () => noPlan),
@@ -69,7 +71,7 @@ const [pagefind, plan] = await Promise.all([
 // Pagefind's worker: the worker would be one more file and round trip before the first result,
 // and could not use the wasm the page preloads; a search over the few shards a query loads is
 // brief.
-await pagefind.options({ baseUrl, metaCacheTag: plan.tag, noWorker: true });
+await pagefind.options({ baseUrl, metaCacheTag: engineTag, noWorker: true });
 void pagefind.init();
 
 const buckets = new Map<number, Promise<TermEntry[]>>();
@@ -78,6 +80,19 @@ const bucket = (i: number) => {
   return buckets.get(i)!;
 };
 const merged = new Map<number, Promise<void>>();
+const preloaded = new Set<number>();
+/**
+ * Asks for a shard's entry and metadata files at once, as preloads that Pagefind's own requests
+ * then take: Pagefind reads the entry before it asks for the metadata, a round trip more.
+ */
+const preload = (s: ShardInfo) => {
+  if (merged.has(s.id) || preloaded.has(s.id)) return;
+  preloaded.add(s.id);
+  for (const href of [`${bundle}${shardFolder(s.id)}${ENGINE_FILES.entry}?ts=${s.key}`, `${bundle}${shardFolder(s.id)}${s.meta}`]) {
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+};
 const merge = (s: ShardInfo) => {
   if (!merged.has(s.id)) merged.set(s.id, pagefind.mergeIndex(`${bundle}${shardFolder(s.id)}`, { baseUrl, metaCacheTag: s.key, mergeFilter: { [SHARD_FILTER]: String(s.id) } }));
   return merged.get(s.id)!;
@@ -99,6 +114,7 @@ const needsFacts = (s: ShardInfo, state: SearchState) =>
 /** The results of `words` in `shards`, filtered and in the order asked for. */
 async function search(state: SearchState, words: readonly string[], shards: readonly ShardInfo[]): Promise<Ranked<ResultData>[]> {
   if (shards.length === 0) return [];
+  shards.forEach(preload);
   // Facts for every shard or none: a result without them would be dropped as not passing.
   const need = shards.some((s) => needsFacts(s, state));
   const [found, known] = await Promise.all([
@@ -168,6 +184,9 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
     const page = await cursor.next(PAGE_SIZE);
     if (ticket !== latest) return;
     if (page.length) show({ state, cursor, roundPapers, of, correctedFrom }, page, true);
+    // The first results are painted before the rest of the round is asked for.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (ticket !== latest) return;
   }
   const results = await search(state, words, first);
   if (ticket !== latest) return;

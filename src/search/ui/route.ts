@@ -96,7 +96,7 @@ const POSTING_BYTES = 4;
  * loads), and a round (the first answer included). A round takes at least one shard.
  */
 export const FIRST_BYTES = 45_000;
-export const ROUND_BYTES = 150_000;
+export const ROUND_BYTES = 160_000;
 
 /** Splits the search order into rounds of at most `budget` estimated bytes each (at least one shard each). */
 export function rounds(order: readonly ShardInfo[], density: readonly number[], budget = ROUND_BYTES): ShardInfo[][] {

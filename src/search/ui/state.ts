@@ -1,6 +1,5 @@
 // Pure: the search page's state and its URL (a search is a link), and the status line.
 import { FILTER_KEYS, PARAMS, SORTS, type FilterKey, type Sort } from '../contract.ts';
-import { countOf } from '../../format/plural.ts';
 import { formatCount } from '../../format/format-number.ts';
 
 export interface SearchState {
@@ -51,7 +50,9 @@ export interface StatusInput {
 }
 
 const quote = (s: string) => `“${s}”`;
-const papers = (n: number) => countOf(n, 'paper');
+// Not format/plural.ts: a module the search page shares with another page's script becomes a
+// file of its own, one more round trip before the first result.
+const papers = (n: number) => `${formatCount(n)} ${n === 1 ? 'paper' : 'papers'}`;
 
 /** The status line above the results. */
 export function statusText({ count, query, partial, missing, correctedFrom, searched }: StatusInput): string {
