@@ -4,6 +4,7 @@
 import { defineConfig } from 'astro/config';
 import { readConfig } from './src/config.ts';
 import buildGuard from './src/integrations/build-guard.ts';
+import buildMemory from './src/integrations/build-memory.ts';
 import derivedCache from './src/integrations/derived-cache.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -41,6 +42,7 @@ export default defineConfig({
   // be finishing.
   integrations: [
     buildGuard(),
+    buildMemory(),
     derivedCache(),
     openData(),
     sitemap(),
