@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { synthSeries } from '../scripts/synth/dump.ts';
@@ -73,7 +74,8 @@ function daily(dir: string): Promise<{ code: number | null; log: string }> {
   let log = '';
   child.stdout.on('data', (c) => (log += c));
   child.stderr.on('data', (c) => (log += c));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, log })));
+  // Astro colours its log when CI is set (as on a runner): read it as plain text.
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, log: stripVTControlCharacters(log) })));
 }
 
 const series = synthSeries({ seed: 22, start: '2026-01-05' });

@@ -4,7 +4,8 @@ import { run } from '../bench/lib/measure.ts';
 import { rotate } from '../bench/lib/size.ts';
 
 describe('run', () => {
-  it('counts the CPU time of the whole tree, a grandchild included, and none for a sleeper', async () => {
+  // 1.2 s of CPU in two processes can take many seconds of the clock on a loaded machine.
+  it('counts the CPU time of the whole tree, a grandchild included, and none for a sleeper', { timeout: 60_000 }, async () => {
     // A child that spins for 600 ms of its own CPU time and waits on a grandchild that does the
     // same (CPU time, not the clock: on a busy machine a clock-timed spin gets less CPU).
     const spin = 'const t = process.cpuUsage(); for (let u = t; u.user + u.system < 600_000; u = process.cpuUsage(t));';
