@@ -93,6 +93,28 @@ describeInBrowser('search', () => {
     }
   });
 
+  it('shows a pasted title’s paper before any shard is loaded, then the whole answer', async () => {
+    // Hold every shard back: the paper must come from the term map and its fragment alone.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/pagefind\/shard-\d+\/(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('quokka: gradient descent on HAPPY marsupials')}`);
+      await page.locator('#status').filter({ hasText: 'still searching' }).waitFor();
+      await expect(results().locator('h2').allTextContents()).resolves.toEqual(['Quokka: Gradient Descent on Happy Marsupials']);
+      await expect(results().first().locator('a').getAttribute('href')).resolves.toBe('/archive/papers/quokka-gradient-descent/');
+      await expect(results().first().locator('.meta').textContent()).resolves.toMatch(/^Published \w+ \d+, \d{4} · first listed \w+ \d+, \d{4}$/);
+      release();
+      expect((await titles())[0]).toBe('Quokka: Gradient Descent on Happy Marsupials');
+    } finally {
+      release();
+      await page.unrouteAll();
+    }
+  });
+
   it('finds a paper by a word of its abstract, from a ?q= link', async () => {
     await page.goto(`${site.url}search/?q=narwhal`);
     expect(await titles()).toEqual(['Escaped Markdown: Stars, Underscores and Links']);

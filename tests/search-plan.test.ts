@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { facetsOf, orderForShards, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
 import { recordUrl, toRecord } from '../src/search/record.ts';
-import { factsById, shardFacts, valueCounts } from '../src/search/facts.ts';
+import { factsById, shardFacts, shardValues } from '../src/search/facts.ts';
 import { shardFolder } from '../src/search/contract.ts';
 import { DEFAULT_SHARD_SIZE } from '../src/config.ts';
 
@@ -118,8 +118,10 @@ describe('facts', () => {
     expect(() => shardFacts(papers, recordUrl, new Map([...ids].slice(1)))).toThrow(/b has no page for \/papers\/b\//);
   });
 
-  it('counts papers per filter value, for the plan', () => {
-    expect(valueCounts(papers)).toEqual({ published: { '2024': 2, unknown: 1 }, listed: { '2025': 3, '2026': 1 } });
+  it('lists the filter values of a shard, and the one all its papers share, for the plan', () => {
+    expect(shardValues(papers)).toEqual({ values: { published: ['2024', 'unknown'], listed: ['2025', '2026'] }, whole: { listed: '2025' } });
+    expect(shardValues(papers.slice(0, 1))).toEqual({ values: { published: ['2024'], listed: ['2025'] }, whole: { published: '2024', listed: '2025' } });
+    expect(shardValues([])).toEqual({ values: { published: [], listed: [] }, whole: {} });
   });
 });
 

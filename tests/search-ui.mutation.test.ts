@@ -145,7 +145,7 @@ describe('roundCursor', () => {
 });
 
 describe('route', () => {
-  const shard = (id: number): ShardInfo => ({ id, papers: 10, key: '', facts: '', meta: '', metaBytes: 100, chunkBytes: 100, values: { published: {}, listed: {} } });
+  const shard = (id: number): ShardInfo => ({ id, papers: 10, key: '', facts: '', meta: '', metaBytes: 100, chunkBytes: 100, values: { published: [], listed: [] }, whole: {} });
 
   it('looks a word up in up to three buckets', () => {
     // "b" spans buckets 0 ("" to "ba"), 1 ("ba"…) and 2 ("bb"…); "c" starts bucket 3.

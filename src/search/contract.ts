@@ -28,8 +28,10 @@ export interface ShardInfo {
   /** Bytes as served: its metadata file, and its index chunks on average (what the page budgets a search with). */
   metaBytes: number;
   chunkBytes: number;
-  /** Papers per filter value, so a filtered search asks only the shards with that value. */
-  values: Record<FilterKey, Record<string, number>>;
+  /** The filter values its papers have, so a filtered search asks only the shards with that value. */
+  values: Record<FilterKey, string[]>;
+  /** Per filter, the value every one of its papers has, if any: such a shard needs no facts to filter by it. */
+  whole: Partial<Record<FilterKey, string>>;
 }
 
 /** Pagefind's own files the page loads: from the engine's folder (`pagefind/`), and the entry file of every folder. */

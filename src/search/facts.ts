@@ -2,7 +2,7 @@
 // Pagefind index leaves out, made by the indexer and read by the search page.
 import { compareText } from '../format/compare.ts';
 import { facetsOf, type SearchPaper } from './plan.ts';
-import type { FilterKey, ShardFacts } from './contract.ts';
+import { FILTER_KEYS, type FilterKey, type ShardFacts } from './contract.ts';
 
 /**
  * The facts of a shard's papers; `pageIds` gives Pagefind's page id of each paper by its
@@ -36,13 +36,19 @@ export function factsById(facts: ShardFacts): Map<string, PaperFacts> {
   return new Map(facts.pages.map((id, rank) => [id, { rank, comments: facts.comments[rank], values: { published: [facts.published[rank]], listed: facts.listed[rank] } }]));
 }
 
-/** Papers per filter value of a shard (the plan's `values`), from its papers. */
-export function valueCounts(papers: Iterable<Pick<SearchPaper, 'published' | 'days'>>): Record<FilterKey, Record<string, number>> {
-  const counts: Record<FilterKey, Record<string, number>> = { published: {}, listed: {} };
+/** The filter values of a shard's papers, and the value all of them share, per filter (the plan's `values` and `whole`). */
+export function shardValues(papers: readonly Pick<SearchPaper, 'published' | 'days'>[]): { values: Record<FilterKey, string[]>; whole: Partial<Record<FilterKey, string>> } {
+  const counts: Record<FilterKey, Map<string, number>> = { published: new Map(), listed: new Map() };
   for (const p of papers) {
     const values = facetsOf(p);
-    for (const key of ['published', 'listed'] as const) for (const v of values[key]) counts[key][v] = (counts[key][v] ?? 0) + 1;
+    for (const key of FILTER_KEYS) for (const v of values[key]) counts[key].set(v, (counts[key].get(v) ?? 0) + 1);
   }
-  for (const key of ['published', 'listed'] as const) counts[key] = Object.fromEntries(Object.entries(counts[key]).sort(([a], [b]) => compareText(a, b)));
-  return counts;
+  const values = { published: [] as string[], listed: [] as string[] };
+  const whole: Partial<Record<FilterKey, string>> = {};
+  for (const key of FILTER_KEYS) {
+    values[key] = [...counts[key].keys()].sort(compareText);
+    const all = [...counts[key]].find(([, n]) => n === papers.length);
+    if (all && papers.length) whole[key] = all[0];
+  }
+  return { values, whole };
 }

@@ -9,7 +9,7 @@ import * as pagefind from 'pagefind';
 import { INDEX_CHUNK_SIZE, orderForShards, shardKey, splitShards, type SearchPaper } from './plan.ts';
 import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
 import { recordUrl, toRecord } from './record.ts';
-import { addTextKeys, titleKey } from './terms.ts';
+import { addTextKeys } from './terms.ts';
 import { siteFiles, type ShardParts } from './site-files.ts';
 import { markdownText } from '../format/markdown-text.ts';
 import { ENGINE } from './engine-fs.ts';
@@ -156,7 +156,7 @@ async function indexShard(papers: SearchPaper[], papersDir: string, dir: string)
       for (const paper of papers) {
         const text = markdownText(readBody(papersDir, paper));
         addPaper(tally, { title: paper.title, text });
-        for (const key of addTextKeys(`${paper.title} ${text}`, new Set([titleKey(paper.title)]))) keys.set(key, (keys.get(key) ?? 0) + 1);
+        for (const key of addTextKeys(`${paper.title} ${text}`, new Set())) keys.set(key, (keys.get(key) ?? 0) + 1);
         pending.push(index.addHTMLFile(toRecord(paper, text)));
         if (pending.length >= IN_FLIGHT) failOn(await Promise.all(pending.splice(0)));
       }

@@ -6,7 +6,7 @@ import { readConfig } from '../config.ts';
 import { compareText } from '../format/compare.ts';
 
 /** Bump when the record format, or what a shard's cache folder keeps, changes, so cached shards are rebuilt. */
-export const RECORD_VERSION = 6;
+export const RECORD_VERSION = 7;
 
 /**
  * Pagefind's index chunk size (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, bytes of index before

@@ -4,9 +4,9 @@
 import { cacheKey } from '../cache/cache-key.ts';
 import { compareText } from '../format/compare.ts';
 import { factsFile, PLAN_FILE, termsFile, VOCAB_FILE, type ShardInfo, type ShardPlan, type Vocabulary } from './contract.ts';
-import { shardFacts, valueCounts } from './facts.ts';
+import { shardFacts, shardValues } from './facts.ts';
 import type { SearchPaper } from './plan.ts';
-import { encodeBucket, splitBuckets, type TermEntry } from './terms.ts';
+import { encodeBucket, splitBuckets, titleKey, type TermEntry } from './terms.ts';
 
 /**
  * Keys per term-map bucket. A query fetches one bucket per word (two for a word at a bucket's
@@ -20,7 +20,7 @@ export interface ShardParts {
   papers: readonly SearchPaper[];
   /** Digest of its bundle. */
   key: string;
-  /** Its term-map keys (words, stems, whole titles) with the number of its papers holding each, any order. */
+  /** Its term-map keys (words and stems) with the number of its papers holding each, any order. */
   keys: Iterable<readonly [key: string, papers: number]>;
   /** Pagefind's page id by record URL. */
   pageIds: ReadonlyMap<string, string>;
@@ -33,25 +33,26 @@ export interface ShardParts {
 /** The files by their path under `pagefind/`, and the plan's tag. */
 export function siteFiles(shards: readonly ShardParts[], url: (p: SearchPaper) => string, vocabulary: Vocabulary, bucketSize = TERMS_PER_BUCKET): { files: Map<string, string>; tag: string } {
   const files = new Map<string, string>();
-  const byKey = new Map<string, [key: string, shards: number[], papers: number]>();
+  const byKey = new Map<string, [key: string, shards: number[], papers: number, pages?: string[]]>();
+  const add = (key: string, id: number, papers: number, page?: string) => {
+    const entry = byKey.get(key) ?? (byKey.set(key, [key, [], 0, page === undefined ? undefined : []]), byKey.get(key)!);
+    if (entry[1].at(-1) !== id) entry[1].push(id);
+    entry[2] += papers;
+    if (page !== undefined) entry[3]!.push(`${id}:${page}`);
+  };
   shards.forEach((shard, id) => {
-    for (const [key, papers] of shard.keys) {
-      const entry = byKey.get(key);
-      if (!entry) byKey.set(key, [key, [id], papers]);
-      else {
-        entry[1].push(id);
-        entry[2] += papers;
-      }
-    }
+    for (const [key, papers] of shard.keys) add(key, id, papers);
+    // A key per whole title, with its paper: a pasted title is shown before any shard is searched.
+    for (const p of shard.papers) add(titleKey(p.title), id, 1, shard.pageIds.get(url(p)));
   });
-  const entries: TermEntry[] = [...byKey.values()].sort(([a], [b]) => compareText(a, b));
+  const entries: TermEntry[] = [...byKey.values()].map(([key, ids, papers, pages]) => (pages ? [key, ids, papers, pages] : [key, ids, papers]) as TermEntry).sort(([a], [b]) => compareText(a, b));
   const { first, buckets } = splitBuckets(entries, bucketSize);
   const ids = shards.map((_, id) => id);
   buckets.forEach((bucket, i) => files.set(termsFile(i), encodeBucket(bucket, ids)));
   const infos: ShardInfo[] = shards.map((shard, id) => {
     const facts = JSON.stringify(shardFacts(shard.papers, url, shard.pageIds));
     files.set(factsFile(id), facts);
-    return { id, papers: shard.papers.length, key: shard.key, facts: cacheKey(facts).slice(0, 12), meta: shard.meta, metaBytes: shard.metaBytes, chunkBytes: shard.chunkBytes, values: valueCounts(shard.papers) };
+    return { id, papers: shard.papers.length, key: shard.key, facts: cacheKey(facts).slice(0, 12), meta: shard.meta, metaBytes: shard.metaBytes, chunkBytes: shard.chunkBytes, ...shardValues(shard.papers) };
   });
   files.set(VOCAB_FILE, vocabulary.join('\n'));
   // Everything the plan names without a digest of its own: the buckets and the vocabulary.

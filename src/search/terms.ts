@@ -109,20 +109,24 @@ function digest53(s: string): number {
 
 // ---- Buckets: the map's sorted keys cut into files of a few hundred keys each ----
 
-/** One key of the map: the shards holding it (ids, ascending), and how many papers hold it in all. */
-export type TermEntry = readonly [key: string, shards: readonly number[], papers: number];
+/**
+ * One key of the map: the shards holding it (ids, ascending), how many papers hold it in all,
+ * and for a whole title the papers themselves, as `<shard id>:<Pagefind page id>`.
+ */
+export type TermEntry = readonly [key: string, shards: readonly number[], papers: number, pages?: readonly string[]];
 
 /**
- * A bucket's text: one `key<TAB>shards<TAB>papers` line per key, sorted; the shards as base-36
- * ids joined by commas, or `!` and the ids of the shards *without* the key when those are
- * fewer; the paper count in base 36.
+ * A bucket's text: one `key<TAB>shards<TAB>papers[<TAB>pages]` line per key, sorted. The shards
+ * in the shortest of three forms: base-36 ids joined by commas, `!` and the ids of the shards
+ * *without* the key, or `*` and the set as a base-36 bit mask; the paper count in base 36.
  */
 export function encodeBucket(entries: readonly TermEntry[], shardIds: readonly number[]): string {
   const ids = (list: readonly number[]) => list.map((id) => id.toString(36)).join(',');
   return entries
-    .map(([key, shards, papers]) => {
-      const list = shards.length > shardIds.length / 2 ? `!${ids(shardIds.filter((id) => !shards.includes(id)))}` : ids(shards);
-      return `${key}\t${list}\t${papers.toString(36)}`;
+    .map(([key, shards, papers, pages]) => {
+      const forms = [ids(shards), `!${ids(shardIds.filter((id) => !shards.includes(id)))}`, `*${shards.reduce((mask, id) => mask | (1n << BigInt(id)), 0n).toString(36)}`];
+      const list = forms.reduce((a, b) => (b.length < a.length ? b : a));
+      return `${key}\t${list}\t${papers.toString(36)}${pages ? `\t${pages.join(',')}` : ''}`;
     })
     .join('\n');
 }
@@ -131,10 +135,21 @@ export function encodeBucket(entries: readonly TermEntry[], shardIds: readonly n
 export function decodeBucket(text: string, shardIds: readonly number[]): TermEntry[] {
   if (text === '') return [];
   const ids = (s: string) => (s === '' ? [] : s.split(',').map((id) => parseInt(id, 36)));
+  const shardsOf = (list: string): number[] => {
+    if (list.startsWith('!')) {
+      const absent = new Set(ids(list.slice(1)));
+      return shardIds.filter((id) => !absent.has(id));
+    }
+    if (!list.startsWith('*')) return ids(list);
+    let mask = [...list.slice(1)].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n);
+    const out: number[] = [];
+    for (let id = 0; mask > 0n; id++, mask >>= 1n) if (mask & 1n) out.push(id);
+    return out;
+  };
   return text.split('\n').map((line) => {
-    const [key, list, papers] = line.split('\t');
-    const absent = list.startsWith('!') ? new Set(ids(list.slice(1))) : undefined;
-    return [key, absent ? shardIds.filter((id) => !absent.has(id)) : ids(list), parseInt(papers, 36)] as const;
+    const [key, list, papers, pages] = line.split('\t');
+    const entry = [key, shardsOf(list), parseInt(papers, 36)] as const;
+    return pages === undefined ? entry : ([...entry, pages.split(',')] as const);
   });
 }
 
@@ -163,6 +178,14 @@ export function bucketsFor(prefix: string, first: readonly string[]): number[] {
   const from = bucketOf(prefix, first);
   const to = bucketOf(prefix + '\uffff', first);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The papers holding `key` as a whole title: shard id and Pagefind page id. */
+export function titlePapers(entries: readonly TermEntry[], key: string): { shard: number; page: string }[] {
+  return entries
+    .filter(([k]) => k === key)
+    .flatMap(([, , , pages]) => pages ?? [])
+    .map((p) => ({ shard: Number(p.slice(0, p.indexOf(':'))), page: p.slice(p.indexOf(':') + 1) }));
 }
 
 /**

@@ -93,7 +93,7 @@ describe('buildSearchIndex', () => {
 
     const plan = JSON.parse(read(first.site, PLAN_FILE)) as ShardPlan;
     expect(plan.shards.map((s) => [s.id, s.papers, s.key])).toEqual([[0, 2, path.basename(first.shards[0])], [1, 1, path.basename(first.shards[1])]]);
-    expect(plan.shards[1].values).toEqual({ published: { '2024': 1 }, listed: { '2025': 1 } });
+    expect([plan.shards[1].values, plan.shards[1].whole]).toEqual([{ published: ['2024'], listed: ['2025'] }, { published: '2024', listed: '2025' }]);
     for (const s of plan.shards) expect(s.metaBytes > 0 && s.chunkBytes > 0).toBe(true);
     // The term map: every key with the shards holding it; a whole title is a key too.
     const ids = plan.shards.map((s) => s.id);

@@ -2,14 +2,14 @@
 // search from the URL, looks its words up in the term map, merges into Pagefind only the shards
 // that can answer, in rounds (route.ts), shows results, says honestly when a word matches
 // nothing or when older papers are left to ask for, and suggests known words instead.
-import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type FilterKey, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
 import { factsById } from '../facts.ts';
-import { decodeBucket, searchWords, type TermEntry } from '../terms.ts';
+import { decodeBucket, searchWords, titlePapers, type TermEntry } from '../terms.ts';
 import { isActive, readState, stateSearch, statusText, type SearchState } from './state.ts';
 import { missingWords, wordsAt } from './match.ts';
 import { replaceWord, suggest } from './suggest.ts';
 import { makeExcerpt, titleWordCount } from './excerpt.ts';
-import { arrange, roundCursor, type Cursor, type Facts, type Ranked } from './order.ts';
+import { arrange, listCursor, roundCursor, type Cursor, type Facts, type Ranked } from './order.ts';
 import { FIRST_BYTES, lookup, ROUND_BYTES, rounds, route } from './route.ts';
 
 /** What the page uses of a Pagefind result's data. */
@@ -109,7 +109,7 @@ const loadVocabulary = () => (vocabulary ??= fetchText(VOCAB_FILE, plan.tag).the
 
 /** Whether a shard's facts are needed: a sort by them, or a filter not every paper of the shard passes. */
 const needsFacts = (s: ShardInfo, state: SearchState) =>
-  state.sort !== 'relevance' || Object.entries(state.filters).some(([key, value]) => s.values[key as keyof ShardInfo['values']]?.[value!] !== s.papers);
+  state.sort !== 'relevance' || Object.entries(state.filters).some(([key, value]) => s.whole[key as FilterKey] !== value);
 
 /** The results of `words` in `shards`, filtered and in the order asked for. */
 async function search(state: SearchState, words: readonly string[], shards: readonly ShardInfo[]): Promise<Ranked<ResultData>[]> {
@@ -165,10 +165,24 @@ async function run() {
 async function find(state: SearchState, ticket: number, correctedFrom?: string): Promise<string[] | undefined> {
   const words = searchWords(state.query);
   const look = lookup(state.query, words, plan);
+  // A pasted title is shown from its term-map entry and its fragment alone, before any shard is
+  // loaded (unless the round's answer is there first); without filters, which need the facts.
+  let settled = false;
+  const title = Object.keys(state.filters).length === 0 ? look.title : null;
+  const quick = title
+    ? bucket(title.bucket)
+        .then(async (entries) => {
+          const hits = titlePapers(entries, title.key);
+          if (hits.length === 0 || ticket !== latest) return;
+          const page = await Promise.all(hits.slice(0, PAGE_SIZE).map(({ shard, page }) => fragment(shard, page)));
+          if (ticket === latest && !settled) show({ state, cursor: listCursor([]), roundPapers: [], of: 0, correctedFrom }, page, true);
+        })
+        .catch(() => {}) // the round's answer follows anyway
+    : undefined;
   const needed = [...new Set([...look.words.flatMap((w) => w.buckets ?? []), ...(look.title ? [look.title.bucket] : [])])];
   const fetched = new Map(await Promise.all(needed.map(async (i) => [i, await bucket(i).catch((): TermEntry[] => [])] as const)));
   if (ticket !== latest) return;
-  const { missing, order, density } = route(plan, look, (i) => fetched.get(i) ?? [], state.filters, state.sort);
+  const { missing, order, density, titles } = route(plan, look, (i) => fetched.get(i) ?? [], state.filters, state.sort);
   if (missing.length) return missing;
   // A sort by comments needs every shard that can match before it can show the first result.
   const planned = rounds(order, density, state.sort === 'comments' ? Infinity : ROUND_BYTES);
@@ -176,8 +190,13 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
   const head = rounds(first, density, FIRST_BYTES)[0] ?? [];
   const of = order.reduce((n, s) => n + s.papers, 0);
   const roundPapers = planned.map((r) => r.reduce((n, s) => n + s.papers, 0));
-  // A first answer from the first shards while the rest of the first round loads.
-  if (head.length < first.length && state.sort !== 'comments') {
+  if (quick && titles.length) {
+    // A pasted title: its paper is painted before the round is asked for.
+    await quick;
+    await new Promise((resolve) => setTimeout(resolve));
+    if (ticket !== latest) return;
+  } else if (head.length < first.length && state.sort !== 'comments') {
+    // A first answer from the first shards while the rest of the first round loads.
     const partial = await search(state, words, head);
     if (ticket !== latest) return;
     const cursor = roundCursor(partial, 1, async () => []);
@@ -195,7 +214,21 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
   if (ticket !== latest) return;
   const unmatched = words.length ? missingWords(words, page.map(matched)) : [];
   if (page.length && unmatched.length) return unmatched;
+  settled = true;
   show({ state, cursor, roundPapers, of, correctedFrom }, page, false);
+}
+
+/**
+ * A result's data read straight from its Pagefind fragment (gzip of a 12-byte signature and
+ * the page's JSON), as Pagefind's `result.data()` gives it but with no match locations.
+ */
+async function fragment(shard: number, page: string): Promise<ResultData> {
+  const response = await fetch(`${bundle}${shardFolder(shard)}fragment/${page}.pf_fragment`);
+  if (!response.ok) throw new Error(`${response.status} fetching fragment ${page}`);
+  const body = response.body!.pipeThrough(new DecompressionStream('gzip'));
+  const data = JSON.parse(new TextDecoder().decode((await new Response(body).arrayBuffer()).slice(12))) as Omit<ResultData, 'locations'>;
+  // Pagefind joins the base and the record's URL the same way.
+  return { ...data, content: data.content.replace(/\u200B/g, ''), url: `${baseUrl}/${data.url}`.replace(/\/+/g, '/'), locations: [] };
 }
 
 /** The words of a result at its matches. */

@@ -5,7 +5,7 @@
 // costs a few shards, a word in nearly every paper the newest shards first, and older ones
 // when the reader asks for more.
 import type { FilterKey, ShardInfo, ShardPlan, Sort } from '../contract.ts';
-import { bucketsFor, exactKeys, shardsOf, TITLE_MIN_WORDS, titleKey, wordPrefixes, type TermEntry } from '../terms.ts';
+import { bucketsFor, exactKeys, shardsOf, TITLE_MIN_WORDS, titleKey, titlePapers, wordPrefixes, type TermEntry } from '../terms.ts';
 
 /**
  * A word whose prefix spans more buckets than this (a word of a letter or two) is not looked up:
@@ -41,6 +41,8 @@ export interface Route {
   order: ShardInfo[];
   /** Per query word that was looked up, about how many papers hold it in a shard that has it. */
   density: number[];
+  /** Papers whose title is the whole query (a pasted title), among the shards that can match. */
+  titles: { shard: number; page: string }[];
 }
 
 /**
@@ -63,16 +65,18 @@ export function route(plan: Pick<ShardPlan, 'shards'>, look: Lookup, entries: (b
     can = new Set([...can].filter((id) => found.any.has(id)));
     exact = new Set([...exact].filter((id) => found.exact.has(id)));
   }
-  const title = new Set(look.title ? shardsOf(entries(look.title.bucket), [look.title.key], [look.title.key]).exact : []);
+  const titles = look.title ? titlePapers(entries(look.title.bucket), look.title.key) : [];
+  const title = new Set(titles.map((t) => t.shard));
   const order = plan.shards
-    .filter((s) => can.has(s.id) && Object.entries(filters).every(([key, value]) => (s.values[key as FilterKey]?.[value!] ?? 0) > 0))
+    .filter((s) => can.has(s.id) && Object.entries(filters).every(([key, value]) => s.values[key as FilterKey].includes(value!)))
     .sort((a, b) => (sort === 'newest' ? 0 : rank(a) - rank(b)) || b.id - a.id);
   function rank(s: ShardInfo) {
     return title.has(s.id) ? 0 : exact.has(s.id) ? 1 : 2;
   }
   // A word too short to look up is priced as one in every paper.
   for (const w of look.words) if (!w.buckets) density.push(Infinity);
-  return { missing, order: missing.length ? [] : order, density };
+  const searched = new Set(order.map((s) => s.id));
+  return { missing, order: missing.length ? [] : order, density, titles: missing.length ? [] : titles.filter((t) => searched.has(t.shard)) };
 }
 
 /**
