@@ -175,29 +175,26 @@ function makeDurable(staged: Staged[]): void {
 /** One group made visible: its staged files renamed over theirs, its removals, its folders fsynced. */
 function commitGroup(ops: FileOp[], staged: Staged[], result: ApplyResult, dropStaged: () => void): void {
   const dirs = new Set<string>();
-  // Sorted, so a kill after N operations stops at the same place every time.
-  for (const { temp, op } of staged.sort((a, b) => (a.op.path < b.op.path ? -1 : 1))) {
+  /** One visible change to `file`; on failure every staged file goes and the file is named. */
+  const change = (file: string, what: 'replace' | 'remove', act: () => void) => {
     try {
-      fs.renameSync(temp, op.path);
+      act();
     } catch (e) {
       dropStaged();
-      fail(op.path, 'replace', e);
+      fail(file, what, e);
     }
-    dirs.add(path.dirname(op.path));
-    result.written++;
+    dirs.add(path.dirname(file));
     countOp();
+  };
+  // Sorted, so a kill after N operations stops at the same place every time.
+  for (const { temp, op } of staged.sort((a, b) => (a.op.path < b.op.path ? -1 : 1))) {
+    change(op.path, 'replace', () => fs.renameSync(temp, op.path));
+    result.written++;
   }
   for (const op of ops) {
     if (op.data !== null || !fs.existsSync(op.path)) continue;
-    try {
-      fs.rmSync(op.path);
-    } catch (e) {
-      dropStaged();
-      fail(op.path, 'remove', e);
-    }
-    dirs.add(path.dirname(op.path));
+    change(op.path, 'remove', () => fs.rmSync(op.path));
     result.deleted++;
-    countOp();
   }
   for (const dir of dirs) fsyncPath(dir, 'r');
 }
