@@ -74,15 +74,15 @@ describe('buckets', () => {
     expect(decodeBucket(encodeBucket([third], many), many)).toEqual([third]);
   });
 
-  it('finds the buckets a prefix can be in, across a bucket edge', () => {
+  it('bounds each bucket by the shortest start of its first key, and finds the buckets a prefix can be in', () => {
     const keys = ['aa', 'ab', 'ba', 'bb', 'bc', 'ca', 'cb'].map((k): TermEntry => [k, [0], 1]);
     const { first, buckets } = splitBuckets(keys, 2);
-    expect(first).toEqual(['aa', 'ba', 'bc', 'cb']);
-    expect(buckets.map((b) => b.length)).toEqual([2, 2, 2, 1]);
-    // A key "b" itself would sort before "ba", in the first bucket.
-    expect(bucketsFor('b', first)).toEqual([0, 1, 2]);
-    expect(bucketsFor('bb', first)).toEqual([1]);
-    expect(bucketsFor('a', first)).toEqual([0]);
+    expect(first).toEqual(['', 'b', 'bc', 'cb']);
+    expect(buckets.map((b) => b.map(([k]) => k))).toEqual([['aa', 'ab'], ['ba', 'bb'], ['bc', 'ca'], ['cb']]);
+    // Every key is found in the bucket its bound says, and a prefix across an edge in both.
+    for (const [i, bucket] of buckets.entries()) for (const [key] of bucket) expect(bucketsFor(key, first), key).toEqual([i]);
+    expect(bucketsFor('b', first)).toEqual([1, 2]);
+    expect(bucketsFor('c', first)).toEqual([2, 3]);
     expect(bucketsFor('0', first)).toEqual([0]);
     expect(bucketsFor('z', first)).toEqual([3]);
     expect(bucketsFor('x', [])).toEqual([]);

@@ -153,11 +153,24 @@ export function decodeBucket(text: string, shardIds: readonly number[]): TermEnt
   });
 }
 
-/** Splits sorted entries into buckets of `size` keys; returns them with each bucket's first key. */
+/**
+ * Splits sorted entries into buckets of `size` keys; returns them with each bucket's bound: the
+ * shortest start of its first key that sorts after the bucket before's last key (the plan, which
+ * every search loads, lists them), so that every key of a bucket is at or after its bound and
+ * every key before it is before.
+ */
 export function splitBuckets(entries: readonly TermEntry[], size: number): { first: string[]; buckets: TermEntry[][] } {
   const buckets: TermEntry[][] = [];
   for (let i = 0; i < entries.length; i += size) buckets.push(entries.slice(i, i + size));
-  return { first: buckets.map((b) => b[0][0]), buckets };
+  const first = buckets.map((b, i) => {
+    const key = b[0][0];
+    if (i === 0) return '';
+    const before = buckets[i - 1][buckets[i - 1].length - 1][0];
+    let n = 1;
+    while (key.slice(0, n) <= before) n++;
+    return key.slice(0, n);
+  });
+  return { first, buckets };
 }
 
 /** Index of the bucket that would hold `key` (the last whose first key is not after it). */

@@ -99,7 +99,7 @@ const POSTING_BYTES = 4;
  * Index bytes a first answer may cost (its first shards, shown while the rest of the first round
  * loads), and a round (the first answer included). A round takes at least one shard.
  */
-export const FIRST_BYTES = 45_000;
+export const FIRST_BYTES = 30_000;
 export const ROUND_BYTES = 160_000;
 
 /** Splits the search order into rounds of at most `budget` estimated bytes each (at least one shard each). */
