@@ -153,6 +153,12 @@ describe('route', () => {
     expect(lookup('b', ['b'], { terms: { first: ['', 'ba', 'bb', 'bc', 'c'] } }).words[0].buckets).toBeNull();
   });
 
+  it('lists a word’s buckets in ascending order even when its stem sorts after it', () => {
+    // "capabilities" stems to "capabl", which sorts after the word: bucket 1 ("capabj"…) for
+    // the stem, bucket 0 for the word.
+    expect(lookup('capabilities', ['capabilities'], { terms: { first: ['', 'capabj', 'capabm'] } }).words[0].buckets).toEqual([0, 1]);
+  });
+
   it('prices a word too short to look up as one in every paper', () => {
     const look = lookup('b', ['b'], { terms: { first: ['', 'ba', 'bb', 'bc', 'c'] } });
     expect(route({ shards: [shard(0), shard(1)] }, look, () => [], {}, 'relevance').density).toEqual([Infinity]);
