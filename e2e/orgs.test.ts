@@ -21,6 +21,7 @@ import { runIngest } from '../tests/helpers/ingest.ts';
 import { describeInBrowser, launchBrowser } from './browser.ts';
 import { astroBuild } from './build-site.ts';
 import { collectLinks, fileForPath } from './collect-links.ts';
+import { IDS, SHOWN_SEARCH_ATTRIBUTE } from '../src/search/contract.ts';
 import { serve, type Served } from './serve.ts';
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
@@ -65,7 +66,8 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-const build = () => astroBuild({ content, outDir: dist, cacheDir: path.join(tmp, 'cache'), env: { SITE_URL: SITE, BASE_PATH: BASE } });
+// Search shards of 4 papers: the organisation filter has papers in several shards to gather.
+const build = () => astroBuild({ content, outDir: dist, cacheDir: path.join(tmp, 'cache'), env: { SITE_URL: SITE, BASE_PATH: BASE, PAGEFIND_SHARD_SIZE: '4' } });
 const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
 const doc = (file: string) => parseDocument(read(file)).children as Element[];
 const all = (root: Element[], test: (e: Element) => boolean) => DomUtils.findAll(test, root);
@@ -217,6 +219,54 @@ describeInBrowser('/orgs/ in Chromium', () => {
     await expect(page.locator('#org-filter-status').textContent()).resolves.toBe('No organisation matches.');
     await input.fill('');
     expect(await visible(page)).toEqual(ORGS.map((o) => o.name));
+    await page.close();
+  });
+
+  /** The search page at `search` once its answer is shown: the slugs of the results, and the status line. */
+  async function searched(page: import('playwright-core').Page, search: string): Promise<{ slugs: string[]; status: string }> {
+    await page.goto(new URL(`search/${search}`, served.url).href);
+    // Attached, not visible: an empty list takes no space.
+    await page.locator(`#${IDS.results}[${SHOWN_SEARCH_ATTRIBUTE}="${search}"][aria-busy="false"]`).waitFor({ state: 'attached' });
+    const hrefs = await page.locator(`#${IDS.results} > li h2 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    return { slugs: hrefs.map((h) => /\/papers\/([^/]+)\/$/.exec(h)![1]), status: (await page.locator(`#${IDS.status}`).textContent()) ?? '' };
+  }
+
+  it('search by organisation finds exactly its papers, newest first, and names it in the menu', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    for (const org of ORGS) {
+      const { slugs, status } = await searched(page, `?org=${org.slug}`);
+      expect(slugs, org.slug).toEqual(org.papers);
+      expect(status).toBe(`${org.papers.length} ${org.papers.length === 1 ? 'paper' : 'papers'} found.`);
+      expect(await page.locator(`#${IDS.org} option:checked`).textContent()).toBe(`${org.name} (${org.papers.length})`);
+    }
+    await page.close();
+  });
+
+  it('search by organisation and words finds the papers that have both', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    expect((await searched(page, '?q=agents')).slugs.sort()).toEqual(['cobalt-agents-plan-ahead', 'coral-code-agents']);
+    expect((await searched(page, '?q=agents&org=nvidia')).slugs).toEqual(['cobalt-agents-plan-ahead']);
+    expect((await searched(page, '?q=agents&org=tencent-hunyuan')).slugs).toEqual(['coral-code-agents']);
+    expect((await searched(page, '?q=speech&org=eth-zuerich')).slugs).toEqual(['frost-speech-codecs']);
+    expect(await searched(page, '?q=speech&org=nvidia')).toEqual({ slugs: [], status: 'No paper found for “speech”.' });
+    // Sorted by comments, which needs the shards' facts: NVIDIA's 11, 9 (relisted), 2.
+    expect((await searched(page, '?org=nvidia&sort=comments')).slugs).toEqual(['ember-video-synthesis', 'sparse-mixture-routing-at-scale', 'cobalt-agents-plan-ahead']);
+    expect(await searched(page, '?org=quokka')).toEqual({ slugs: [], status: 'No organisation “quokka” in the archive.' });
+    await page.close();
+  });
+
+  it('the menu and an organisation page\'s search form put the organisation in the URL', { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('search/?q=agents', served.url).href);
+    await page.locator(`#${IDS.results}[aria-busy="false"]`).waitFor();
+    await page.getByLabel('Organisation').selectOption('tencent-hunyuan');
+    await page.locator(`#${IDS.results}[${SHOWN_SEARCH_ATTRIBUTE}="?q=agents&org=tencent-hunyuan"][aria-busy="false"]`).waitFor();
+    expect(new URL(page.url()).search).toBe('?q=agents&org=tencent-hunyuan');
+    await page.goto(new URL('orgs/eth-zuerich/', served.url).href);
+    await page.getByLabel('Search its papers').fill('speech');
+    await page.getByLabel('Search its papers').press('Enter');
+    await page.locator(`#${IDS.results}[${SHOWN_SEARCH_ATTRIBUTE}="?q=speech&org=eth-zuerich"][aria-busy="false"]`).waitFor();
+    expect(await page.locator(`#${IDS.results} > li h2 a`).allTextContents()).toEqual(['Frost Speech Codecs']);
     await page.close();
   });
 

@@ -50,8 +50,9 @@ describe('org slugs', () => {
   });
 });
 
-/** Papers newest first: `[slug, organization]`. */
-const papers = (rows: [string, string | null][]): OrgPaper[] => rows.map(([slug, organization]) => ({ slug, organization }));
+/** Papers newest first: `[slug, organization]`, each listed a day before the one above it (the last on 2024-01-01). */
+const papers = (rows: [string, string | null][], last = '2024-01-01'): OrgPaper[] =>
+  rows.map(([slug, organization], i) => ({ slug, organization, day: new Date(Date.parse(last) + (rows.length - 1 - i) * 86_400_000).toISOString().slice(0, 10) }));
 
 describe('indexOrganizations', () => {
   const archive = papers([
@@ -88,7 +89,7 @@ describe('indexOrganizations', () => {
   });
 
   it('keeps every slug when a new spelling wins or a colliding organisation appears later', () => {
-    const later = indexOrganizations([...papers([['p11', 'MetaAI'], ['p10', 'META-AI'], ['p9', 'NVIDIA'], ['p8b', 'NVIDIA']]), ...archive]);
+    const later = indexOrganizations([...papers([['p11', 'MetaAI'], ['p10', 'META-AI'], ['p9', 'NVIDIA'], ['p8b', 'NVIDIA']], '2024-02-01'), ...archive]);
     expect(later.bySlug.get('nvidia')!.name).toBe('NVIDIA');
     expect(later.orgs.map((o) => [o.name, o.slug]).sort()).toEqual([
       ['Meta AI', 'meta-ai'],
@@ -101,6 +102,19 @@ describe('indexOrganizations', () => {
   it('is the same whatever the order of organisations with equal counts', () => {
     const a = indexOrganizations(papers([['x', 'Beta'], ['y', 'Alpha']]));
     expect(a.orgs.map((o) => o.name)).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('on one day, goes by name and never by the place on the page: slugs and the name shown', () => {
+    const day = (rows: [string, string][]) => rows.map(([slug, organization]) => ({ slug, organization, day: '2024-03-01' }));
+    const rows: [string, string][] = [['a', 'Meta-AI'], ['b', 'Meta AI'], ['c', 'LAB X'], ['d', 'Lab X']];
+    for (const order of [rows, [...rows].reverse()]) {
+      const index = indexOrganizations(day(order));
+      // "meta ai" sorts before "meta-ai" (space before hyphen), so it keeps the plain slug.
+      expect(index.orgOf('Meta AI')!.slug).toBe('meta-ai');
+      expect(index.orgOf('Meta-AI')!.slug).toBe('meta-ai-43939d3e');
+      // One paper each: "LAB X" sorts before "Lab X".
+      expect(index.orgOf('lab x')!.name).toBe('LAB X');
+    }
   });
 });
 

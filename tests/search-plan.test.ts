@@ -10,6 +10,7 @@ const paper = (slug: string, days: string[], extra: Partial<SearchPaper> = {}): 
   slug,
   title: slug.toUpperCase(),
   bodyDigest: `digest of ${slug}`,
+  organization: null,
   published: '2024-03-01',
   comments: 3,
   days,

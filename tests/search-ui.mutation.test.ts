@@ -86,6 +86,8 @@ describe('state', () => {
     expect(isActive({ query: '', filters: {}, sort: 'relevance' })).toBe(false);
     expect(isActive({ query: 'x', filters: {}, sort: 'relevance' })).toBe(true);
     expect(isActive({ query: '', filters: { listed: '2024' }, sort: 'relevance' })).toBe(true);
+    expect(isActive({ query: '', filters: {}, sort: 'relevance', org: 'nvidia' })).toBe(true);
+    expect(isActive({ query: '', filters: {}, sort: 'relevance', org: '' })).toBe(false);
   });
 
   it('lists three or more missing words with commas', () => {

@@ -6,6 +6,7 @@ import { isRealMatch, missingWords, wordsAt } from '../src/search/ui/match.ts';
 import { editDistance, replaceWord, suggest } from '../src/search/ui/suggest.ts';
 import { makeExcerpt } from '../src/search/ui/excerpt.ts';
 import { arrange, listCursor, roundCursor, type Facts } from '../src/search/ui/order.ts';
+import { keepOrg, orgFilter, orgPapersNewestFirst, orgShards } from '../src/search/ui/org-filter.ts';
 import { buildVocabulary, countWords, vocabularyOf } from '../src/search/vocabulary.ts';
 
 describe('query and URL', () => {
@@ -15,6 +16,13 @@ describe('query and URL', () => {
     expect(stateSearch(state)).toBe('?q=sparse+attention&listed=2024&sort=comments');
     expect(stateSearch(readState(new URLSearchParams('q=a&sort=relevance')))).toBe('?q=a');
     expect(stateSearch(readState(new URLSearchParams('sort=bogus')))).toBe('');
+  });
+
+  it('carries an organisation by its slug, trimmed, and leaves an empty one out', () => {
+    const state = readState(new URLSearchParams('org=+bytedance-seed+&q=video'));
+    expect(state).toEqual({ query: 'video', filters: {}, sort: 'relevance', org: 'bytedance-seed' });
+    expect(stateSearch(state)).toBe('?q=video&org=bytedance-seed');
+    expect(readState(new URLSearchParams('org=%20'))).toEqual({ query: '', filters: {}, sort: 'relevance' });
   });
 });
 
@@ -162,5 +170,27 @@ describe('order across shards and rounds', () => {
     expect(cursor.done()).toBe(false);
     expect(ids(await cursor.next(5, true))).toEqual(['y']);
     expect(cursor.done()).toBe(true);
+  });
+});
+
+describe('organisation filter', () => {
+  const org = orgFilter({ name: 'NVIDIA', shards: { '0': ['a1', 'a0'], '2': ['c2', 'c1'] } });
+  const ranked = (ids: string[]) => ids.map((id) => ({ id, data: async () => id }));
+
+  it('asks only the shards that hold its papers', () => {
+    expect(orgShards([{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }], org).map((s) => s.id)).toEqual([0, 2]);
+  });
+
+  it('keeps its papers in the order found', () => {
+    expect(keepOrg(ranked(['c1', 'b0', 'a0', 'zz', 'c2']), org).map((r) => r.id)).toEqual(['c1', 'a0', 'c2']);
+  });
+
+  it('lists every paper newest first: newer shards first, each shard as listed', () => {
+    expect(orgPapersNewestFirst(org)).toEqual([
+      { shard: 2, page: 'c2' },
+      { shard: 2, page: 'c1' },
+      { shard: 0, page: 'a1' },
+      { shard: 0, page: 'a0' },
+    ]);
   });
 });

@@ -8,6 +8,11 @@ let cached: Promise<OrgIndex> | undefined;
 /** Every organisation of the archive; the same promise for every caller in a build. */
 export function orgIndex(): Promise<OrgIndex> {
   return (cached ??= loadArchive().then((archive) =>
-    indexOrganizations(archive.newestFirst.map((slug) => ({ slug, organization: archive.paperBySlug.get(slug)!.data.organization }))),
+    indexOrganizations(
+      archive.newestFirst.map((slug) => {
+        const { organization, days } = archive.paperBySlug.get(slug)!.data;
+        return { slug, organization, day: days[0] };
+      }),
+    ),
   ));
 }

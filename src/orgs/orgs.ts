@@ -7,12 +7,16 @@
 // spelling moves no URL), like paper slugs. Two organisations whose names give the same slug
 // ("Meta AI", "Meta-AI"): the one listed first keeps it, each later one gets the slug plus 8 hex
 // digits of its identity's SHA-256, so an organisation appearing later moves no URL either.
+// "Listed first" is by day; on the same day, by code-unit order of the identity (or spelling),
+// never by the place on the day's page: a day captured again in another order moves nothing,
+// and the search indexer, which reads paper files and not day pages, finds the same slugs.
 // Only a change of the past moves one: a backfilled older day bringing a colliding organisation
 // first, or every paper of the first one leaving the archive. (Persisting slugs as slugs.json
 // does for papers would need the ingester to name organisations; it does not.)
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import { SLUG } from '../schema.ts';
+import { compareText } from '../format/compare.ts';
 import { orgKey, orgSpelling } from './org-name.ts';
 
 /** Slugs longer than this are cut at a word boundary (as paper slugs are). */
@@ -22,6 +26,8 @@ export const MAX_ORG_SLUG = 80;
 export interface OrgPaper {
   slug: string;
   organization: string | null;
+  /** The day it was first listed (YYYY-MM-DD). */
+  day: string;
 }
 
 /** One spelling of an organisation's name and how many papers carry it. */
@@ -37,7 +43,7 @@ export interface Organization {
   key: string;
   /** The name shown: the most used spelling. */
   name: string;
-  /** Every spelling, most used first (ties: listed first first); `name` is the first. */
+  /** Every spelling, most used first (ties: listed first first, then code-unit order); `name` is the first. */
   spellings: Spelling[];
   /** Its papers' slugs, newest first. */
   papers: string[];
@@ -100,43 +106,37 @@ export function indexOrganizations(newestFirst: readonly OrgPaper[]): OrgIndex {
   interface Group {
     key: string;
     papers: string[];
-    /** Spelling → [papers, position of its oldest paper]. */
-    spellings: Map<string, { papers: number; first: number }>;
+    /** The day of its first listed paper. */
+    first: string;
+    /** Spelling → [papers, the day of its first listed paper]. */
+    spellings: Map<string, { papers: number; first: string }>;
   }
   const groups = new Map<string, Group>();
-  newestFirst.forEach((paper, i) => {
-    if (paper.organization === null) return;
+  for (const paper of newestFirst) {
+    if (paper.organization === null) continue;
     const key = keyOf(paper.organization);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, papers: [], spellings: new Map() }));
+    if (!group) groups.set(key, (group = { key, papers: [], first: paper.day, spellings: new Map() }));
     group.papers.push(paper.slug);
+    if (paper.day < group.first) group.first = paper.day;
     const spelling = orgSpelling(paper.organization);
     const seen = group.spellings.get(spelling);
-    // Newest first: the last position seen is the oldest paper's.
-    if (seen) (seen.papers++, (seen.first = i));
-    else group.spellings.set(spelling, { papers: 1, first: i });
-  });
-  // First listed = the group's oldest paper, which is last in newest-first order.
-  const oldestFirst = [...groups.values()].sort((a, b) => oldestPosition(b) - oldestPosition(a));
+    if (!seen) group.spellings.set(spelling, { papers: 1, first: paper.day });
+    else (seen.papers++, paper.day < seen.first && (seen.first = paper.day));
+  }
+  const oldestFirst = [...groups.values()].sort((a, b) => compareText(a.first, b.first) || compareText(a.key, b.key));
   const slugs = assignOrgSlugs(oldestFirst.map((g) => g.key));
   const orgs: Organization[] = [...groups.values()].map((g) => {
     const spellings = [...g.spellings]
-      .sort(([, a], [, b]) => b.papers - a.papers || b.first - a.first)
+      .sort(([x, a], [y, b]) => b.papers - a.papers || compareText(a.first, b.first) || compareText(x, y))
       .map(([name, s]) => ({ name, papers: s.papers }));
     return { slug: slugs.get(g.key)!, key: g.key, name: spellings[0].name, spellings, papers: g.papers };
   });
-  orgs.sort((a, b) => b.papers.length - a.papers.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  orgs.sort((a, b) => b.papers.length - a.papers.length || compareText(a.key, b.key));
   const byKey = new Map(orgs.map((o) => [o.key, o]));
   return {
     orgs,
     bySlug: new Map(orgs.map((o) => [o.slug, o])),
     orgOf: (name) => (name === null ? undefined : byKey.get(keyOf(name))),
   };
-}
-
-/** Position (in newest-first order) of a group's oldest paper: the largest. */
-function oldestPosition(group: { spellings: Map<string, { first: number }> }): number {
-  let max = -1;
-  for (const s of group.spellings.values()) max = Math.max(max, s.first);
-  return max;
 }

@@ -60,6 +60,21 @@ export interface ShardFacts {
 }
 
 /**
+ * The papers of one organisation (src/orgs/), for the organisation filter: its name as shown, and
+ * Pagefind's page id of each of its papers by shard. One small file per organisation, fetched only
+ * when the filter names it: the plan every search loads carries nothing per organisation, and a
+ * filtered search asks only its shards and needs no facts to filter.
+ */
+export const orgFile = (slug: string): string => `orgs/${slug}.json`;
+export interface OrgPapers {
+  name: string;
+  /** Page ids by shard id. */
+  shards: Record<string, string[]>;
+}
+/** How many organisations (most papers first) the search page's menu lists; any other comes from the URL (an organisation's page links it). */
+export const ORG_MENU_SIZE = 40;
+
+/**
  * The vocabulary for "did you mean": every word the index knows from titles and abstracts,
  * most used first, loaded only when a query word matches nothing.
  */
@@ -86,8 +101,8 @@ export const SORTS = ['relevance', 'newest', 'comments'] as const;
 export type Sort = (typeof SORTS)[number];
 export const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', newest: 'Newest listed', comments: 'Most comments' };
 
-/** URL parameters of the search page (plus one per filter key). */
-export const PARAMS = { query: 'q', sort: 'sort' } as const;
+/** URL parameters of the search page (plus one per filter key); `org` is an organisation's slug. */
+export const PARAMS = { query: 'q', sort: 'sort', org: 'org' } as const;
 
 /** Element ids of the search page. */
 export const IDS = {
@@ -95,6 +110,7 @@ export const IDS = {
   input: 'q',
   filters: 'filters',
   sort: 'sort',
+  org: 'org',
   status: 'status',
   suggestions: 'suggestions',
   results: 'results',

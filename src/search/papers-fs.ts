@@ -40,7 +40,7 @@ export function readPapers(papersDir: string, cacheFile?: string): SearchPaper[]
 }
 
 /** Bump when what `readPaper` makes of a file changes. */
-const PAPERS_CACHE_VERSION = 1;
+const PAPERS_CACHE_VERSION = 2;
 
 interface PapersCache {
   version: number;
@@ -61,7 +61,7 @@ function readPapersCache(file: string, papersDir: string): PapersCache['entries'
 function readPaper(file: string, name: string): SearchPaper {
   const parts = splitFrontMatter(fs.readFileSync(file, 'utf8'));
   // The content loader has validated every file by the time the index is built.
-  const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; comments?: number | null; days: string[] };
+  const data = (parts ? yaml.load(parts.yaml) : {}) as { title: string; published?: string | null; comments?: number | null; days: string[]; organization?: string | null };
   return {
     slug: name.slice(0, -3),
     title: data.title,
@@ -69,6 +69,7 @@ function readPaper(file: string, name: string): SearchPaper {
     published: data.published ?? null,
     comments: data.comments ?? null,
     days: data.days,
+    organization: data.organization ?? null,
   };
 }
 

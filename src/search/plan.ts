@@ -30,6 +30,8 @@ export interface SearchPaper {
   comments: number | null;
   /** Every day it was listed, sorted. */
   days: readonly string[];
+  /** The organisation it was listed under, as captured (kept out of the Pagefind index: see org-files.ts). */
+  organization: string | null;
 }
 
 /**

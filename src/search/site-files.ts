@@ -1,10 +1,11 @@
 // Pure: the files placed beside the Pagefind bundles, from what each shard's indexing kept:
-// the plan (contract.ts `ShardPlan`), the term map's buckets, each shard's facts, and the
-// vocabulary. Made again by every build (from cached parts, in a second or so at 1,000 days).
+// the plan (contract.ts `ShardPlan`), the term map's buckets, each shard's facts, the
+// vocabulary, and the organisations' papers (org-files.ts). Made again by every build (from cached parts, in a second or so at 1,000 days).
 import { cacheKey } from '../cache/cache-key.ts';
 import { compareText } from '../format/compare.ts';
 import { factsFile, PLAN_FILE, termsFile, VOCAB_FILE, type ShardInfo, type ShardPlan, type Vocabulary } from './contract.ts';
 import { shardFacts, shardValues } from './facts.ts';
+import { orgFiles } from './org-files.ts';
 import type { SearchPaper } from './plan.ts';
 import { encodeBucket, splitBuckets, titleKey, type TermEntry } from './terms.ts';
 
@@ -55,7 +56,8 @@ export function siteFiles(shards: readonly ShardParts[], url: (p: SearchPaper) =
     return { id, papers: shard.papers.length, key: shard.key, facts: cacheKey(facts).slice(0, 12), meta: shard.meta, metaBytes: shard.metaBytes, chunkBytes: shard.chunkBytes, ...shardValues(shard.papers) };
   });
   files.set(VOCAB_FILE, vocabulary.join('\n'));
-  // Everything the plan names without a digest of its own: the buckets and the vocabulary.
+  for (const [name, text] of orgFiles(shards, url)) files.set(name, text);
+  // Everything the plan names without a digest of its own: the buckets, the vocabulary, the organisations.
   const tag = cacheKey([...files].filter(([name]) => !name.startsWith('facts/')), infos).slice(0, 12);
   const plan: ShardPlan = { tag, shards: infos, terms: { first } };
   files.set(PLAN_FILE, JSON.stringify(plan));

@@ -10,6 +10,8 @@
 // `import.meta.env` alone: for a bare reference Astro inlines every environment variable whose
 // name occurs in the module's source (`_`, the shell's path of the launching command, among
 // them), and the page's incremental-build hash would then change with how a build is launched.
+import { PARAMS } from '../search/contract.ts';
+
 const BASE: string = baseUrl();
 
 function baseUrl(): string {
@@ -63,8 +65,11 @@ export const paperPath = (slug: string, base: string = BASE): string =>
 /** The search page, optionally with a query (a search is a link). */
 export function searchPath(query = '', base: string = BASE): string {
   const path = withBase('search/', base);
-  return query ? `${path}?${new URLSearchParams({ q: query })}` : path;
+  return query ? `${path}?${new URLSearchParams({ [PARAMS.query]: query })}` : path;
 }
+
+/** The search page showing an organisation's papers (its slug in the search's `org` parameter). */
+export const orgSearchPath = (slug: string, base: string = BASE): string => `${withBase('search/', base)}?${new URLSearchParams({ [PARAMS.org]: slug })}`;
 
 /** The main feed (every paper, newest first): RSS, and its JSON Feed twin. */
 export const feedPath = (base: string = BASE): string => withBase('rss.xml', base);

@@ -2,7 +2,8 @@
 // search from the URL, looks its words up in the term map, merges into Pagefind only the shards
 // that can answer, in rounds (route.ts), shows results, says honestly when a word matches
 // nothing or when older papers are left to ask for, and suggests known words instead.
-import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type FilterKey, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, orgFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type FilterKey, type OrgPapers, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+import { keepOrg, orgFilter, orgPapersNewestFirst, orgShards, type OrgFilter } from './org-filter.ts';
 import { factsById } from '../facts.ts';
 import { decodeBucket, searchWords, titlePapers, type TermEntry } from '../terms.ts';
 import { isActive, readState, stateSearch, statusText, type SearchState } from './state.ts';
@@ -32,6 +33,7 @@ const form = byId<HTMLFormElement>(IDS.form);
 const input = byId<HTMLInputElement>(IDS.input);
 const sortSelect = byId<HTMLSelectElement>(IDS.sort);
 const filterSelects = FILTER_KEYS.map((key) => byId<HTMLSelectElement>(key));
+const orgSelect = byId<HTMLSelectElement>(IDS.org);
 const status = byId<HTMLElement>(IDS.status);
 const suggestions = byId<HTMLElement>(IDS.suggestions);
 const list = byId<HTMLOListElement>(IDS.results);
@@ -44,13 +46,16 @@ const engineTag = form.dataset.engine ?? '';
 function formState(): SearchState {
   const filters: SearchState['filters'] = {};
   FILTER_KEYS.forEach((key, i) => filterSelects[i].value && (filters[key] = filterSelects[i].value));
-  return { query: input.value.trim(), filters, sort: sortSelect.value as Sort };
+  return { query: input.value.trim(), filters, sort: sortSelect.value as Sort, ...(orgSelect.value ? { org: orgSelect.value } : {}) };
 }
 
 function showState(state: SearchState) {
   input.value = state.query;
   sortSelect.value = state.sort;
   FILTER_KEYS.forEach((key, i) => (filterSelects[i].value = state.filters[key] ?? ''));
+  // The menu lists the organisations with the most papers; any other comes from the URL.
+  if (state.org && ![...orgSelect.options].some((o) => o.value === state.org)) orgSelect.add(new Option(state.org, state.org));
+  orgSelect.value = state.org ?? '';
 }
 
 showState(readState(new URLSearchParams(location.search)));
@@ -104,6 +109,20 @@ const factsOf = (s: ShardInfo) => {
   return facts.get(s.id)!;
 };
 
+const orgs = new Map<string, Promise<OrgFilter | null>>();
+/** An organisation's papers by its slug; null when the archive has no such organisation. */
+const orgOf = (slug: string) => {
+  if (!orgs.has(slug))
+    orgs.set(
+      slug,
+      fetch(`${bundle}${orgFile(slug)}?v=${plan.tag}`).then(
+        async (r) => (r.ok ? orgFilter((await r.json()) as OrgPapers) : null),
+        () => null,
+      ),
+    );
+  return orgs.get(slug)!;
+};
+
 let vocabulary: Promise<Vocabulary> | undefined;
 const loadVocabulary = () => (vocabulary ??= fetchText(VOCAB_FILE, plan.tag).then((t) => t.split('\n'), (): Vocabulary => []));
 
@@ -112,7 +131,7 @@ const needsFacts = (s: ShardInfo, state: SearchState) =>
   state.sort !== 'relevance' || Object.entries(state.filters).some(([key, value]) => s.whole[key as FilterKey] !== value);
 
 /** The results of `words` in `shards`, filtered and in the order asked for. */
-async function search(state: SearchState, words: readonly string[], shards: readonly ShardInfo[]): Promise<Ranked<ResultData>[]> {
+async function search(state: SearchState, words: readonly string[], shards: readonly ShardInfo[], org: OrgFilter | null): Promise<Ranked<ResultData>[]> {
   if (shards.length === 0) return [];
   shards.forEach(preload);
   // Facts for every shard or none: a result without them would be dropped as not passing.
@@ -123,7 +142,7 @@ async function search(state: SearchState, words: readonly string[], shards: read
     ),
     Promise.all(need ? shards.map(factsOf) : []),
   ]);
-  const results = found?.results ?? [];
+  const results = org ? keepOrg(found?.results ?? [], org) : (found?.results ?? []);
   return need ? arrange(results, state.sort, state.filters, new Map(known.flatMap((m) => [...m]))) : results;
 }
 
@@ -165,10 +184,27 @@ async function run() {
 async function find(state: SearchState, ticket: number, correctedFrom?: string): Promise<string[] | undefined> {
   const words = searchWords(state.query);
   const look = lookup(state.query, words, plan);
+  const org = state.org ? await orgOf(state.org) : null;
+  if (ticket !== latest) return;
+  if (state.org && !org) {
+    showNothing(state, `No organisation “${state.org}” in the archive.`);
+    return;
+  }
+  if (org) {
+    // An organisation from the URL that the menu does not list was added under its slug: name it.
+    for (const option of orgSelect.options) if (option.value === state.org && option.text === state.org) option.text = org.name;
+    // Every paper of the organisation, newest first: its own list, no index needed.
+    if (words.length === 0 && Object.keys(state.filters).length === 0 && state.sort !== 'comments') {
+      const cursor = listCursor(orgPapersNewestFirst(org).map(({ shard, page }) => ({ id: page, data: () => fragment(shard, page) })));
+      const page = await cursor.next(PAGE_SIZE);
+      if (ticket === latest) show({ state, cursor, roundPapers: [], of: 0, correctedFrom }, page, false);
+      return;
+    }
+  }
   // A pasted title is shown from its term-map entry and its fragment alone, before any shard is
   // loaded (unless the round's answer is there first); without filters, which need the facts.
   let settled = false;
-  const title = Object.keys(state.filters).length === 0 ? look.title : null;
+  const title = Object.keys(state.filters).length === 0 && !org ? look.title : null;
   const quick = title
     ? bucket(title.bucket)
         .then(async (entries) => {
@@ -182,7 +218,7 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
   const needed = [...new Set([...look.words.flatMap((w) => w.buckets ?? []), ...(look.title ? [look.title.bucket] : [])])];
   const fetched = new Map(await Promise.all(needed.map(async (i) => [i, await bucket(i).catch((): TermEntry[] => [])] as const)));
   if (ticket !== latest) return;
-  const { missing, order, density, titles } = route(plan, look, (i) => fetched.get(i) ?? [], state.filters, state.sort);
+  const { missing, order, density, titles } = route(org ? { shards: orgShards(plan.shards, org) } : plan, look, (i) => fetched.get(i) ?? [], state.filters, state.sort);
   if (missing.length) return missing;
   // A sort by comments needs every shard that can match before it can show the first result.
   const planned = rounds(order, density, state.sort === 'comments' ? Infinity : ROUND_BYTES);
@@ -197,7 +233,7 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
     if (ticket !== latest) return;
   } else if (head.length < first.length && state.sort !== 'comments') {
     // A first answer from the first shards while the rest of the first round loads.
-    const partial = await search(state, words, head);
+    const partial = await search(state, words, head, org);
     if (ticket !== latest) return;
     const cursor = roundCursor(partial, 1, async () => []);
     const page = await cursor.next(PAGE_SIZE);
@@ -207,9 +243,9 @@ async function find(state: SearchState, ticket: number, correctedFrom?: string):
     await new Promise((resolve) => setTimeout(resolve));
     if (ticket !== latest) return;
   }
-  const results = await search(state, words, first);
+  const results = await search(state, words, first, org);
   if (ticket !== latest) return;
-  const cursor = roundCursor(results, planned.length, (i) => search(state, words, planned[i]));
+  const cursor = roundCursor(results, planned.length, (i) => search(state, words, planned[i], org));
   const page = await cursor.next(PAGE_SIZE);
   if (ticket !== latest) return;
   const unmatched = words.length ? missingWords(words, page.map(matched)) : [];
@@ -263,13 +299,18 @@ async function answerMissing(state: SearchState, missing: string[], ticket: numb
   }
   if (options.every((o) => o.near.length > 0) && !(await find({ ...state, query: corrected }, ticket, state.query))) return;
   if (ticket !== latest) return;
+  showNothing(state, statusText({ count: 0, query: state.query, partial: false, missing }));
+}
+
+/** Shows no results, and why. */
+function showNothing(state: SearchState, why: string) {
   answer = undefined;
   list.replaceChildren();
   list.setAttribute('aria-busy', 'false');
   list.setAttribute(SHOWN_SEARCH_ATTRIBUTE, stateSearch(state));
   more.hidden = true;
   status.removeAttribute(COVERAGE_ATTRIBUTE);
-  status.textContent = statusText({ count: 0, query: state.query, partial: false, missing });
+  status.textContent = why;
 }
 
 /** Shows the first page of `next`; `partial` while the rest of its first round is still searched. */
@@ -320,7 +361,7 @@ input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => void run(), 150);
 });
-for (const select of [sortSelect, ...filterSelects]) select.addEventListener('change', () => void run());
+for (const select of [sortSelect, orgSelect, ...filterSelects]) select.addEventListener('change', () => void run());
 more.addEventListener('click', async () => {
   const shown = answer;
   if (!shown) return;

@@ -6,6 +6,8 @@ export interface SearchState {
   query: string;
   filters: Partial<Record<FilterKey, string>>;
   sort: Sort;
+  /** An organisation's slug (src/orgs/): only its papers. */
+  org?: string;
 }
 
 /** The state a URL's search parameters describe; unknown sorts fall back to relevance. */
@@ -16,10 +18,12 @@ export function readState(params: URLSearchParams): SearchState {
     if (value) filters[key] = value;
   }
   const sort = params.get(PARAMS.sort) ?? '';
+  const org = params.get(PARAMS.org)?.trim();
   return {
     query: (params.get(PARAMS.query) ?? '').trim(),
     filters,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : 'relevance',
+    ...(org ? { org } : {}),
   };
 }
 
@@ -28,13 +32,14 @@ export function stateSearch(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.query) params.set(PARAMS.query, state.query);
   for (const key of FILTER_KEYS) if (state.filters[key]) params.set(key, state.filters[key]);
+  if (state.org) params.set(PARAMS.org, state.org);
   if (state.sort !== 'relevance') params.set(PARAMS.sort, state.sort);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
 /** Whether the state asks for anything (a query or a filter). */
-export const isActive = (state: SearchState): boolean => state.query !== '' || Object.keys(state.filters).length > 0;
+export const isActive = (state: SearchState): boolean => state.query !== '' || Object.keys(state.filters).length > 0 || Boolean(state.org);
 
 export interface StatusInput {
   count: number;
