@@ -70,6 +70,26 @@ describe('readPapers', () => {
     expect(readPapers(other, cacheFile).find((p) => p.slug === 'beta')?.comments).toBe(3);
   });
 
+  it('where only file times changed (a fresh checkout), takes what it read from the cache by the text\'s digest', () => {
+    const cacheFile = path.join(root, 'cache', 'papers.json');
+    readPapers(papersDir, cacheFile);
+    // Mark what the cache holds, so a value taken from it can be told from one parsed again.
+    const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, [string, string, { title: string }]> };
+    for (const entry of Object.values(cache.entries)) entry[2].title = `cached ${entry[2].title}`;
+    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    const later = new Date(Date.now() + 60_000);
+    for (const name of fs.readdirSync(papersDir)) fs.utimesSync(path.join(papersDir, name), later, later);
+    // beta's text changed too (same size): parsed again; the others are taken from the cache.
+    const beta = path.join(papersDir, 'beta.md');
+    fs.writeFileSync(beta, fs.readFileSync(beta, 'utf8').replace('comments: 1', 'comments: 2'));
+    fs.utimesSync(beta, later, later);
+    expect(readPapers(papersDir, cacheFile).map((p) => [p.title, p.comments])).toEqual([
+      ['cached Paper alpha attention', 1],
+      ['Paper beta attention', 2],
+      ['cached Paper gamma attention', 1],
+    ]);
+  });
+
   it('refuses an abstract changed after planning, naming the file', () => {
     const [alpha] = readPapers(papersDir);
     write('alpha', '2025-01-01', 'Another abstract.');
