@@ -54,7 +54,7 @@ export default function openData(): AstroIntegration {
         const r = await writeOpenData({ ...(await readSource()), outDir: fileURLToPath(dir), at: { site, base }, stateFile });
         const days = r.written.length === r.days ? `all ${r.days} day files` : `${r.written.length} of ${r.days} day files${r.written.length ? ` (${r.written.slice(0, 3).join(', ')}${r.written.length > 3 ? ', …' : ''})` : ''}`;
         logger.info(
-          `open data: wrote ${days}${r.wholeWritten ? ', papers.ndjson and papers.csv' : ''}` +
+          `open data: wrote ${days}${r.wholeWritten ? `, papers.ndjson and papers.csv (${r.parts.made} of ${r.parts.of} months' records made again)` : ''}` +
             `${r.removed.length ? `; removed ${r.removed.length} day file(s) no longer archived` : ''} in ${Math.round(performance.now() - started)} ms`,
         );
       },

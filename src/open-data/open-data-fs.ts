@@ -5,14 +5,18 @@
 // A file is written only when what it holds changed since the last build into the same
 // output (a key per file, kept in cacheDir), so a daily rebuild writes the new day's file
 // and the two whole-archive files. Each file appears whole (temporary name, then renamed).
+// The whole-archive files are put together from parts, one per month of first listing, kept
+// in cacheDir by what they hold: a daily rebuild makes the records of the months that changed
+// (the new day's, and those of papers listed again) and copies the others' bytes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ABSTRACT_TEXT_VERSION } from '../archive/abstract.ts';
 import { cacheKey, paperPageKeyPart } from '../cache/cache-key.ts';
 import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
-import { CSV_OPTIONS, csvPieces, dayFileText, ndjsonPieces, recordsOf, type AbstractOf } from './open-data.ts';
-import { papersOf, type Archive } from '../archive/load-archive.ts';
+import { CSV_OPTIONS, csvHeader, csvPieces, dayFileText, ndjsonPieces, recordsOf, type AbstractOf } from './open-data.ts';
+import { papersNewestFirst } from './data-records.ts';
+import { papersOf, type Archive, type Paper } from '../archive/load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from '../site/paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
 import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
@@ -39,6 +43,8 @@ export interface OpenDataOptions {
   at: Required<SiteAt>;
   /** Where the keys of the files last written into `outDir` are kept between builds. */
   stateFile: string;
+  /** Where the parts of the whole-archive files are kept between builds (by default `open-data-parts/` beside `stateFile`). */
+  partsDir?: string;
 }
 
 export interface OpenDataResult {
@@ -49,6 +55,8 @@ export interface OpenDataResult {
   removed: string[];
   /** Whether papers.ndjson and papers.csv were written now. */
   wholeWritten: boolean;
+  /** Their parts (a month of first listing each) made now, of all: the others were kept. */
+  parts: { made: number; of: number };
 }
 
 interface State {
@@ -58,7 +66,7 @@ interface State {
 }
 
 /** Writes what changed of the archive's open data since the last build into `outDir`. */
-export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile }: OpenDataOptions): Promise<OpenDataResult> {
+export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile, partsDir = path.join(path.dirname(stateFile), 'open-data-parts') }: OpenDataOptions): Promise<OpenDataResult> {
   const before = readState(stateFile, outDir);
   const recordOf = recordsOf(at, abstractOf);
   const after: State = { outDir, days: {}, whole: '' };
@@ -84,13 +92,61 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
   const ndjson = path.join(outDir, PAPERS_NDJSON_FILE);
   const csv = path.join(outDir, PAPERS_CSV_FILE);
   const wholeWritten = before?.whole !== after.whole || !fs.existsSync(ndjson) || !fs.existsSync(csv);
+  let parts = { made: 0, of: 0 };
   if (wholeWritten) {
-    writeWhole(ndjson, ndjsonPieces(archive, recordOf));
-    writeWhole(csv, csvPieces(archive, recordOf));
+    const made = makeParts(archive, recordOf, at, partsDir);
+    parts = { made: made.made, of: made.keys.length };
+    const read = function* (ext: string) {
+      for (const key of made.keys) yield fs.readFileSync(path.join(partsDir, `${key}${ext}`));
+    };
+    writeWhole(ndjson, read(PART.ndjson));
+    writeWhole(csv, [csvHeader(), ...read(PART.csv)]);
+    removeOtherParts(partsDir, new Set(made.keys));
   }
   // Written last: a build killed before this point is taken for one that wrote nothing.
   writeWhole(stateFile, JSON.stringify(after));
-  return { days: archive.days.length, written, removed, wholeWritten };
+  return { days: archive.days.length, written, removed, wholeWritten, parts };
+}
+
+/** A part's files: its records as papers.ndjson lines and as papers.csv rows. */
+const PART = { ndjson: '.ndjson', csv: '.csv' } as const;
+
+/**
+ * The whole-archive files' parts, in their order (papers newest first, cut where the month of
+ * first listing changes), each named by a key of what it holds: those missing are made now.
+ */
+function makeParts(archive: OpenDataOptions['archive'], recordOf: ReturnType<typeof recordsOf>, at: Required<SiteAt>, dir: string): { keys: string[]; made: number } {
+  const keys: string[] = [];
+  let made = 0;
+  for (const papers of monthRuns(papersNewestFirst(archive))) {
+    const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
+    keys.push(key);
+    if (fs.existsSync(path.join(dir, `${key}${PART.ndjson}`)) && fs.existsSync(path.join(dir, `${key}${PART.csv}`))) continue;
+    writeWhole(path.join(dir, `${key}${PART.ndjson}`), ndjsonPieces(papers, recordOf));
+    writeWhole(path.join(dir, `${key}${PART.csv}`), csvPieces(papers, recordOf, { header: false }));
+    made++;
+  }
+  return { keys, made };
+}
+
+/** Papers in runs of the same month of first listing, in their order. */
+function* monthRuns(papers: readonly Paper[]): Generator<Paper[]> {
+  let run: Paper[] = [];
+  for (const p of papers) {
+    if (run.length > 0 && run[0].data.days[0]?.slice(0, 7) !== p.data.days[0]?.slice(0, 7)) {
+      yield run;
+      run = [];
+    }
+    run.push(p);
+  }
+  if (run.length > 0) yield run;
+}
+
+/** Parts of earlier builds that these files no longer hold. */
+function removeOtherParts(dir: string, keep: ReadonlySet<string>): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!keep.has(name.replace(/\.[^.]*$/, ''))) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /** A file of the open data, by its path in the output folder (what the dev server serves). */
@@ -98,8 +154,8 @@ export function openDataFile(
   file: string,
   { archive, abstractOf, at }: Pick<OpenDataOptions, 'archive' | 'abstractOf' | 'at'>,
 ): { type: string; body: Readable } | undefined {
-  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonPieces(archive, recordsOf(at, abstractOf))) };
-  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: Readable.from(csvPieces(archive, recordsOf(at, abstractOf))) };
+  if (file === PAPERS_NDJSON_FILE) return { type: 'application/x-ndjson; charset=utf-8', body: Readable.from(ndjsonPieces(papersNewestFirst(archive), recordsOf(at, abstractOf))) };
+  if (file === PAPERS_CSV_FILE) return { type: 'text/csv; charset=utf-8; header=present', body: Readable.from(csvPieces(papersNewestFirst(archive), recordsOf(at, abstractOf))) };
   const date = file.startsWith(`${DAY_DATA_DIR}/`) && file.endsWith('.json') ? file.slice(DAY_DATA_DIR.length + 1, -5) : undefined;
   const day = date === undefined ? undefined : archive.dayById.get(date);
   if (!day) return undefined;

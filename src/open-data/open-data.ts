@@ -3,7 +3,7 @@
 // both. src/open-data/open-data-fs.ts writes them.
 import { stringify } from 'csv-stringify/sync';
 import { DATA_SCHEMA_VERSION, type DataIndex, type PaperRecord } from '../schema.ts';
-import { csvCells, csvColumns, dayRecord, paperRecord, papersNewestFirst, type SiteAt } from './data-records.ts';
+import { csvCells, csvColumns, dayRecord, paperRecord, type SiteAt } from './data-records.ts';
 import { DATA_SCHEMA_NAMES } from './data-schema.ts';
 import type { Archive, Paper } from '../archive/load-archive.ts';
 import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPath } from '../site/paths.ts';
@@ -14,8 +14,6 @@ import { absoluteUrl, dataSchemaPath, dayDataPath, papersCsvPath, papersNdjsonPa
  */
 export const CSV_OPTIONS = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
 
-/** What the whole-archive files need of the archive. */
-type Papers = Pick<Archive, 'newestFirst' | 'paperBySlug'>;
 /** A paper's whole abstract. */
 export type AbstractOf = (paper: Paper) => string;
 
@@ -39,16 +37,19 @@ export function recordsOf(at: SiteAt, abstractOf: AbstractOf): RecordOf {
   };
 }
 
-/** papers.ndjson in pieces of `batch` papers: every paper's record a line, newest first. */
-export function* ndjsonPieces(archive: Papers, recordOf: RecordOf, batch = PIECE): Generator<string> {
-  for (const papers of inPieces(papersNewestFirst(archive), batch)) yield papers.map((p) => `${recordOf(p).json}\n`).join('');
+/** papers.ndjson in pieces of `batch` papers: each paper's record a line, in the order given (the file: `papersNewestFirst`). */
+export function* ndjsonPieces(papers: readonly Paper[], recordOf: RecordOf, batch = PIECE): Generator<string> {
+  for (const piece of inPieces(papers, batch)) yield piece.map((p) => `${recordOf(p).json}\n`).join('');
 }
 
-/** papers.csv in pieces of `batch` papers: the column names, then every paper's record a row, newest first. */
-export function* csvPieces(archive: Papers, recordOf: RecordOf, batch = PIECE): Generator<string> {
+/** papers.csv's first row: the column names. */
+export const csvHeader = (): string => stringify([csvColumns()], CSV_OPTIONS);
+
+/** papers.csv in pieces of `batch` papers: the column names (unless `header` is false), then each paper's record a row, in the order given. */
+export function* csvPieces(papers: readonly Paper[], recordOf: RecordOf, { header = true, batch = PIECE } = {}): Generator<string> {
   const columns = csvColumns();
-  yield stringify([columns], CSV_OPTIONS);
-  for (const papers of inPieces(papersNewestFirst(archive), batch)) yield stringify(papers.map((p) => csvCells(recordOf(p).record, columns)), CSV_OPTIONS);
+  if (header) yield csvHeader();
+  for (const piece of inPieces(papers, batch)) yield stringify(piece.map((p) => csvCells(recordOf(p).record, columns)), CSV_OPTIONS);
 }
 
 /** Papers a piece of the whole-archive files holds: one string to write, not 30,000 small ones. */

@@ -56,7 +56,7 @@ describe('writeOpenData', () => {
   it('writes every day file, papers.ndjson and papers.csv on a first build, with URLs under the base', async () => {
     const archive = archiveOf(listing);
     const r = await write(archive);
-    expect(r).toEqual({ days: 3, written: ['2025-01-01', '2025-01-02', '2025-01-03'], removed: [], wholeWritten: true });
+    expect(r).toEqual({ days: 3, written: ['2025-01-01', '2025-01-02', '2025-01-03'], removed: [], wholeWritten: true, parts: { made: 1, of: 1 } });
     const text = fs.readFileSync(dayJson('2025-01-02'), 'utf8');
     expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', [archive.paperBySlug.get('c')!, archive.paperBySlug.get('a')!], AT, abstractOf))}\n`);
     const day = JSON.parse(text);
@@ -73,7 +73,7 @@ describe('writeOpenData', () => {
     const before = mtimes();
     const ndjson = fs.statSync(path.join(outDir, 'data/papers.ndjson')).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
-    expect(await write(archiveOf(listing))).toEqual({ days: 3, written: [], removed: [], wholeWritten: false });
+    expect(await write(archiveOf(listing))).toEqual({ days: 3, written: [], removed: [], wholeWritten: false, parts: { made: 0, of: 0 } });
     expect(mtimes()).toEqual(before);
     expect(fs.statSync(path.join(outDir, 'data/papers.ndjson')).mtimeMs).toBe(ndjson);
   });
@@ -83,6 +83,21 @@ describe('writeOpenData', () => {
     const r = await write(archiveOf(listing, { a: 'changed' }));
     expect(r.written).toEqual(['2025-01-01', '2025-01-02']);
     expect(r.wholeWritten).toBe(true);
+  });
+
+  it('makes again only the parts of the whole-archive files whose month changed, to the bytes of a fresh build', async () => {
+    const months = { '2025-01-30': ['a', 'b'], '2025-01-31': ['c'], '2025-02-03': ['d', 'a'], '2025-03-03': ['e'] };
+    const whole = (dir: string) => ['papers.ndjson', 'papers.csv'].map((f) => fs.readFileSync(path.join(dir, 'data', f), 'utf8'));
+    expect((await write(archiveOf(months))).parts).toEqual({ made: 3, of: 3 });
+    // c changed (January), f new (March): January and March again; February kept.
+    const next = archiveOf({ ...months, '2025-03-04': ['f'] }, { c: 'changed' });
+    expect((await write(next)).parts).toEqual({ made: 2, of: 3 });
+    const fresh = path.join(tmp, 'fresh');
+    await write(next, { outDir: fresh, stateFile: path.join(tmp, 'fresh-cache', 'open-data.json') });
+    expect(whole(outDir)).toEqual(whole(fresh));
+    expect(whole(outDir)[0].split('\n').map((l) => (l ? JSON.parse(l).slug : ''))).toEqual(['f', 'e', 'd', 'c', 'a', 'b', '']);
+    // The parts of January and March as they were are removed; three are left, two files each.
+    expect(fs.readdirSync(path.join(tmp, 'cache', 'open-data-parts'))).toHaveLength(6);
   });
 
   it('writes a new day and removes the file of a day no longer archived', async () => {

@@ -109,8 +109,8 @@ describe('papers.csv and papers.ndjson', () => {
   };
   const abstractOf = (p: Paper) => `Abstract of "${p.data.title}", with a comma.`;
 
-  const ndjson = (batch?: number, abstract = abstractOf) => [...ndjsonPieces(archive, recordsOf(AT, abstract), batch)];
-  const csv = (batch?: number, abstract = abstractOf) => [...csvPieces(archive, recordsOf(AT, abstract), batch)];
+  const ndjson = (batch?: number, abstract = abstractOf) => [...ndjsonPieces(papersNewestFirst(archive), recordsOf(AT, abstract), batch)];
+  const csv = (batch?: number, abstract = abstractOf) => [...csvPieces(papersNewestFirst(archive), recordsOf(AT, abstract), { batch })];
 
   it('CSV: a real parser reads back every title and field (RFC 4180, CRLF)', () => {
     const text = csv().join('');
@@ -151,8 +151,8 @@ describe('papers.csv and papers.ndjson', () => {
       const text = dayFileText('2025-01-02', list, AT, recordOf);
       expect(text).toBe(`${JSON.stringify(dayFile('2025-01-02', list, AT, abstractOf))}\n`);
     }
-    [...ndjsonPieces(archive, recordOf)];
-    [...csvPieces(archive, recordOf)];
+    [...ndjsonPieces(papersNewestFirst(archive), recordOf)];
+    [...csvPieces(papersNewestFirst(archive), recordOf)];
     expect(made).toBe(papers.length);
   });
 
