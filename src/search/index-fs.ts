@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { INDEX_CHUNK_SIZE, orderForShards, shardKey, splitShards, type SearchPaper } from './plan.ts';
-import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts } from './vocabulary.ts';
+import { INDEX_CHUNK_SIZE, orderForShards, RECORD_VERSION, shardKey, splitShards, type SearchPaper } from './plan.ts';
+import { addCounts, addPaper, countsOf, emptyTally, vocabularyOfTally, type WordCounts, type WordTally } from './vocabulary.ts';
 import { recordUrl, toRecord } from './record.ts';
 import { addTextKeys } from './terms.ts';
-import { siteFiles, type ShardParts } from './site-files.ts';
+import { addShardTerms, siteFiles, type ShardParts, type TermTable } from './site-files.ts';
+import { cacheKey } from '../cache/cache-key.ts';
+import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
 import { markdownText } from '../format/markdown-text.ts';
 import { ENGINE } from './engine-fs.ts';
 import { readBody, readPapers } from './papers-fs.ts';
@@ -49,13 +51,9 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
   fs.mkdirSync(opts.cacheDir, { recursive: true });
   const engine = await buildEngine(opts.cacheDir);
   const dirs: string[] = [];
-  // Added up shard by shard: only one shard's counts and abstracts are held at a time.
-  const tally = emptyTally();
-  const parts: ShardParts[] = [];
   let built = 0;
   for (const [i, papers] of shards.entries()) {
-    const key = shardKey(papers, ENGINE);
-    const dir = path.join(opts.cacheDir, key);
+    const dir = path.join(opts.cacheDir, shardKey(papers, ENGINE));
     dirs.push(dir);
     if (fs.existsSync(dir)) {
       const now = new Date();
@@ -66,13 +64,59 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
       built++;
       opts.log?.(`search shard ${i + 1}/${shards.length}: ${papers.length} papers in ${Math.round(performance.now() - started)} ms`);
     }
-    addCounts(tally, JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts);
-    const kept = JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
-    parts.push({ papers, key, keys: kept.keys, pageIds: new Map(kept.pages), meta: kept.meta, metaBytes: kept.metaBytes, chunkBytes: kept.chunkBytes });
   }
-  const site = writeSiteFiles(opts.cacheDir, parts, tally);
-  pruneCache(opts.cacheDir, new Set([engine, site, ...dirs].map((d) => path.basename(d))));
+  // The terms and word counts of the full shards, which never change, are kept added up; only
+  // those of the shards after them (the newest papers) are added each build.
+  let full = 0;
+  while (full < shards.length && shards[full].length === opts.shardSize) full++;
+  const prefix = fullShardTerms(opts.cacheDir, shards, dirs, full);
+  const parts: ShardParts[] = shards.map((papers, id) => {
+    const { pages, ...bytes } = shardSite(dirs[id]);
+    const keys = id < full ? [] : (JSON.parse(fs.readFileSync(path.join(dirs[id], KEPT_FILE), 'utf8')) as Kept).keys;
+    return { papers, key: path.basename(dirs[id]), keys, pageIds: new Map(pages), ...bytes };
+  });
+  const tally = prefix.tally;
+  for (let id = full; id < shards.length; id++) addCounts(tally, readWords(dirs[id]));
+  const site = writeSiteFiles(opts.cacheDir, parts, tally, prefix.table, full);
+  pruneCache(opts.cacheDir, new Set([engine, site, prefix.file, ...dirs].map((d) => path.basename(d))));
   return { engine, shards: dirs, counts: shards.map((s) => s.length), shardSize: opts.shardSize, papers: papers.length, built, site };
+}
+
+const readWords = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts;
+
+/** The term table and word counts of shards `[0, full)`, kept in a file named by their keys (made when missing). */
+function fullShardTerms(cacheDir: string, shards: readonly SearchPaper[][], dirs: readonly string[], full: number): { table: TermTable; tally: WordTally; file: string } {
+  const file = path.join(cacheDir, `full-${cacheKey(RECORD_VERSION, dirs.slice(0, full).map((d) => path.basename(d))).slice(0, 20)}.json`);
+  const kept = readKept(file, (v: { entries?: unknown; counts?: unknown }) => (Array.isArray(v.entries) && v.counts ? (v as { entries: TermRow[]; counts: WordCounts }) : undefined));
+  const table: TermTable = new Map();
+  const tally = emptyTally();
+  if (kept) {
+    for (const row of kept.entries) table.set(row[0], row);
+    addCounts(tally, kept.counts);
+    return { table, tally, file };
+  }
+  for (let id = 0; id < full; id++) {
+    const { pages } = shardSite(dirs[id]);
+    const { keys } = JSON.parse(fs.readFileSync(path.join(dirs[id], KEPT_FILE), 'utf8')) as Kept;
+    addShardTerms(table, { keys, papers: shards[id], pageIds: new Map(pages) }, id, recordUrl);
+    addCounts(tally, readWords(dirs[id]));
+  }
+  writeWhole(file, JSON.stringify({ entries: [...table.values()], counts: countsOf(tally) }));
+  return { table, tally, file };
+}
+type TermRow = TermTable extends Map<string, infer R> ? R : never;
+
+/** What the site files need of a shard's bundle besides its terms (kept beside them, so the terms need not be read). */
+const SITE_FILE = 'site.json';
+type ShardSite = Pick<Kept, 'pages' | 'meta' | 'metaBytes' | 'chunkBytes'>;
+function shardSite(dir: string): ShardSite {
+  const file = path.join(dir, SITE_FILE);
+  const kept = readKept(file, (v: ShardSite) => (Array.isArray(v.pages) ? v : undefined));
+  if (kept) return kept;
+  // A shard cached before this file existed: made from the one that holds it all.
+  const { pages, meta, metaBytes, chunkBytes } = JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
+  writeWhole(file, JSON.stringify({ pages, meta, metaBytes, chunkBytes } satisfies ShardSite));
+  return { pages, meta, metaBytes, chunkBytes };
 }
 
 /** A shard's word counts for the vocabulary, kept in its cache folder (never published). */
@@ -164,7 +208,9 @@ async function indexShard(papers: SearchPaper[], papersDir: string, dir: string)
     },
     (temp) => {
       fs.writeFileSync(path.join(temp, WORDS_FILE), JSON.stringify(countsOf(tally)));
-      fs.writeFileSync(path.join(temp, KEPT_FILE), JSON.stringify({ keys: [...keys], pages: pageIds(temp), ...indexBytes(temp) } satisfies Kept));
+      const site: ShardSite = { pages: pageIds(temp), ...indexBytes(temp) };
+      fs.writeFileSync(path.join(temp, KEPT_FILE), JSON.stringify({ keys: [...keys], ...site } satisfies Kept));
+      fs.writeFileSync(path.join(temp, SITE_FILE), JSON.stringify(site));
     },
   );
 }
@@ -195,8 +241,8 @@ function indexBytes(bundle: string): { meta: string; metaBytes: number; chunkByt
 }
 
 /** Writes the site files into a cache folder named by their tag (kept when it exists). */
-function writeSiteFiles(cacheDir: string, parts: ShardParts[], tally: ReturnType<typeof emptyTally>): string {
-  const { files, tag } = siteFiles(parts, recordUrl, vocabularyOfTally(tally));
+function writeSiteFiles(cacheDir: string, parts: ShardParts[], tally: WordTally, table: TermTable, from: number): string {
+  const { files, tag } = siteFiles(parts, recordUrl, vocabularyOfTally(tally), { table, from });
   const dir = path.join(cacheDir, `site-${tag}`);
   if (fs.existsSync(dir)) return dir;
   const temp = `${dir}.${process.pid}.tmp`;

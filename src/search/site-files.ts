@@ -31,21 +31,35 @@ export interface ShardParts {
   chunkBytes: number;
 }
 
-/** The files by their path under `pagefind/`, and the plan's tag. */
-export function siteFiles(shards: readonly ShardParts[], url: (p: SearchPaper) => string, vocabulary: Vocabulary, bucketSize = TERMS_PER_BUCKET): { files: Map<string, string>; tag: string } {
-  const files = new Map<string, string>();
-  const byKey = new Map<string, [key: string, shards: number[], papers: number, pages?: string[]]>();
-  const add = (key: string, id: number, papers: number, page?: string) => {
-    const entry = byKey.get(key) ?? (byKey.set(key, [key, [], 0, page === undefined ? undefined : []]), byKey.get(key)!);
+/** The term map's entries as they are gathered, by key (shards added in id order). */
+export type TermTable = Map<string, [key: string, shards: number[], papers: number, pages?: string[]]>;
+
+/** Adds shard `id`'s keys, and a key per whole title with its paper, to `table`. Shards come in id order. */
+export function addShardTerms(table: TermTable, shard: Pick<ShardParts, 'keys' | 'papers' | 'pageIds'>, id: number, url: (p: SearchPaper) => string): void {
+  const add = (key: string, papers: number, page?: string) => {
+    const entry = table.get(key) ?? (table.set(key, [key, [], 0, page === undefined ? undefined : []]), table.get(key)!);
     if (entry[1].at(-1) !== id) entry[1].push(id);
     entry[2] += papers;
     if (page !== undefined) entry[3]!.push(`${id}:${page}`);
   };
-  shards.forEach((shard, id) => {
-    for (const [key, papers] of shard.keys) add(key, id, papers);
-    // A key per whole title, with its paper: a pasted title is shown before any shard is searched.
-    for (const p of shard.papers) add(titleKey(p.title), id, 1, shard.pageIds.get(url(p)));
-  });
+  for (const [key, papers] of shard.keys) add(key, papers);
+  // A key per whole title, with its paper: a pasted title is shown before any shard is searched.
+  for (const p of shard.papers) add(titleKey(p.title), 1, shard.pageIds.get(url(p)));
+}
+
+/**
+ * The files by their path under `pagefind/`, and the plan's tag. `table` may hold the terms of
+ * the first `from` shards already (a build keeps those of its full shards, which never change).
+ */
+export function siteFiles(
+  shards: readonly ShardParts[],
+  url: (p: SearchPaper) => string,
+  vocabulary: Vocabulary,
+  { bucketSize = TERMS_PER_BUCKET, table = new Map() as TermTable, from = 0 } = {},
+): { files: Map<string, string>; tag: string } {
+  const files = new Map<string, string>();
+  const byKey = table;
+  for (let id = from; id < shards.length; id++) addShardTerms(byKey, shards[id], id, url);
   const entries: TermEntry[] = [...byKey.values()].map(([key, ids, papers, pages]) => (pages ? [key, ids, papers, pages] : [key, ids, papers]) as TermEntry).sort(([a], [b]) => compareText(a, b));
   const { first, buckets } = splitBuckets(entries, bucketSize);
   const ids = shards.map((_, id) => id);

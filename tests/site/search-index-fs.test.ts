@@ -144,6 +144,31 @@ describe('buildSearchIndex', () => {
     expect(third.shards[0]).toBe(first.shards[0]);
     expect(third.shards[1]).not.toBe(first.shards[1]);
   }, 60_000);
+
+  it('keeps the terms and word counts of the full shards added up, to the bytes of an index made afresh', async () => {
+    const cacheDir = path.join(root, 'cache');
+    await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    const [kept] = fs.readdirSync(cacheDir).filter((n) => n.startsWith('full-'));
+    // Later: gamma, in the tail shard, has a new abstract and comment count; the full shard is unchanged.
+    write('gamma', '2025-01-03', 'Graph networks plan with attention.', 7);
+    const later = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(later.built).toBe(1);
+    expect(fs.readdirSync(cacheDir).filter((n) => n.startsWith('full-'))).toEqual([kept]);
+    const fresh = await buildSearchIndex({ papersDir, cacheDir: path.join(root, 'fresh'), shardSize: 2 });
+    const files = (dir: string) => fs.readdirSync(dir, { recursive: true }).map(String).sort().map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? read(dir, f) : '']);
+    expect(files(later.site)).toEqual(files(fresh.site));
+    // What was kept is what is used: a word put in it by hand reaches the term map and the vocabulary.
+    const file = path.join(cacheDir, kept);
+    const table = JSON.parse(read(cacheDir, kept)) as { entries: [string, number[], number][]; counts: { papersWith: [string, number][]; inTitle: string[] } };
+    table.entries.push(['zzzkept', [0], 2]);
+    table.counts.papersWith.push(['zzzkept', 2]);
+    fs.writeFileSync(file, JSON.stringify(table));
+    const tampered = await buildSearchIndex({ papersDir, cacheDir, shardSize: 2 });
+    expect(read(tampered.site, VOCAB_FILE).split('\n')).toContain('zzzkept');
+    const plan = JSON.parse(read(tampered.site, PLAN_FILE)) as ShardPlan;
+    const keys = plan.terms.first.flatMap((_, i) => decodeBucket(read(tampered.site, termsFile(i)), plan.shards.map((s) => s.id)).map(([key]) => key));
+    expect(keys).toContain('zzzkept');
+  }, 60_000);
 });
 
 describe('placeShards', () => {
