@@ -1,8 +1,8 @@
 // The search index plan: shard order and keys (what the cache relies on), records, facts and filter counts.
 import { describe, expect, it } from 'vitest';
-import { facetsOf, orderForShards, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
+import { orderForShards, shardKey, shardSize, splitShards, type SearchPaper } from '../src/search/plan.ts';
 import { recordUrl, toRecord } from '../src/search/record.ts';
-import { factsById, shardFacts, shardValues } from '../src/search/facts.ts';
+import { facetsOf, factsById, shardFacts, shardValues } from '../src/search/facts.ts';
 import { shardFolder } from '../src/search/contract.ts';
 import { DEFAULT_SHARD_SIZE } from '../src/config.ts';
 

@@ -1,5 +1,6 @@
 // Pure: how many papers each search filter value has, newest year first, "unknown" last.
-import { facetsOf, type SearchPaper } from './plan.ts';
+import type { SearchPaper } from './plan.ts';
+import { facetsOf } from './facts.ts';
 
 export interface FacetCounts {
   published: [string, number][];

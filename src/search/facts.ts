@@ -1,8 +1,17 @@
 // Pure: a shard's facts (contract.ts `ShardFacts`), the data sorting and filtering need that the
-// Pagefind index leaves out, made by the indexer and read by the search page.
+// Pagefind index leaves out, made by the indexer and read by the search page. Browser-safe:
+// the search page imports it, so it imports nothing of Node's (plan.ts does).
 import { compareText } from '../format/compare.ts';
-import { facetsOf, type SearchPaper } from './plan.ts';
+import type { SearchPaper } from './plan.ts';
 import { FILTER_KEYS, type FilterKey, type ShardFacts } from './contract.ts';
+
+/** Filter values of a paper: the year it was published, and every year it was listed. */
+export function facetsOf(paper: Pick<SearchPaper, 'published' | 'days'>): { published: string[]; listed: string[] } {
+  return {
+    published: [paper.published ? paper.published.slice(0, 4) : 'unknown'],
+    listed: [...new Set(paper.days.map((d) => d.slice(0, 4)))],
+  };
+}
 
 /**
  * The facts of a shard's papers; `pageIds` gives Pagefind's page id of each paper by its

@@ -45,14 +45,6 @@ export function shardSize(env: NodeJS.ProcessEnv = process.env): number {
   return readConfig(env).shardSize;
 }
 
-/** Filter values of a paper: the year it was published, and every year it was listed. */
-export function facetsOf(paper: Pick<SearchPaper, 'published' | 'days'>): { published: string[]; listed: string[] } {
-  return {
-    published: [paper.published ? paper.published.slice(0, 4) : 'unknown'],
-    listed: [...new Set(paper.days.map((d) => d.slice(0, 4)))],
-  };
-}
-
 /**
  * Papers in shard order: by the day first listed, then slug. New days append to the last
  * shard, so the shards before it keep their contents (and their cache) from day to day.
