@@ -16,7 +16,7 @@ const START = '2023-05-04';
 const USAGE =
   'usage: npm run bench -- [--sizes 100,1000,3000] [--runs 3] [--only ' + STEPS.join(',') + ']\n' +
   '                        [--json FILE] [--keep] [--cold-update] [--no-hugo] [--against REV[,REV…]]\n' +
-  '                        [--queries w1,w2] [--seed N] [--verbose]';
+  '                        [--queries w1,w2] [--seed N] [--orgs SHARE,COUNT] [--verbose]';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'no-hugo': { type: 'boolean', default: false },
     against: { type: 'string' },
     queries: { type: 'string', default: 'gradient,calibration' },
+    orgs: { type: 'string' },
     seed: { type: 'string', default: String(SEED) },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -47,6 +48,9 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
+// Papers under an organisation: a share and how many organisations (e.g. 0.33,700, as real listings).
+const orgs = values.orgs?.split(',').map(Number);
+if (orgs && (orgs.length !== 2 || !(orgs[0] >= 0 && orgs[0] <= 1) || !Number.isInteger(orgs[1]) || orgs[1] < 1)) fail(USAGE);
 for (const s of only) if (!STEPS.includes(s)) fail(`unknown step ${s}; steps: ${STEPS.join(',')}`);
 if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(runs) || runs < 1 || queries.length !== 2) fail(USAGE);
 
@@ -56,7 +60,7 @@ for (const days of sizes) {
   try {
     all.push(
       await benchSize(days, {
-        runs, only, queries, seed, start: START,
+        runs, only, queries, seed, start: START, ...(orgs ? { organizations: { share: orgs[0], count: orgs[1] } } : {}),
         verbose: values.verbose, keep: values.keep, coldUpdate: values['cold-update'], hugo: !values['no-hugo'], against: values.against ? values.against.split(',') : [],
       }),
     );

@@ -75,6 +75,25 @@ describe('synth', () => {
     expect(synthSeries({ seed: 7, start: START }).day(99).text).toBe(days[99].text);
   });
 
+  it('puts a given share of papers under organisations, the largest far ahead, and changes nothing else', () => {
+    const real = synthSeries({ seed: 7, start: START, organizations: { share: 0.33, count: 700 } });
+    const orgs: string[] = [];
+    let metas = 0;
+    for (let i = 0; i < 100; i++) {
+      const day = real.day(i);
+      const checked = checkDump(day.text, day.date);
+      // The same papers, in the same order, with the same dates; only the author line differs.
+      expect(checked.entries.map((e) => [e.title, e.abstract, e.meta?.date])).toEqual(checkDump(days[i].text, days[i].date).entries.map((e) => [e.title, e.abstract, e.meta?.date]));
+      for (const who of checked.entries.map((e) => e.meta?.who)) if (who !== undefined) (metas++, !/^\d+ authors$/.test(who) && orgs.push(who));
+    }
+    const share = orgs.length / metas;
+    expect(share).toBeGreaterThan(0.29);
+    expect(share).toBeLessThan(0.37);
+    const counts = [...orgs.reduce((m, o) => m.set(o, (m.get(o) ?? 0) + 1), new Map<string, number>()).values()].sort((a, b) => b - a);
+    expect(counts.length).toBeGreaterThan(150);
+    expect(counts[0]).toBeGreaterThan(10 * counts[Math.floor(counts.length / 2)]);
+  });
+
   it('writes files that follow FORMAT.md', () => {
     for (const day of days) {
       const checked = checkDump(day.text, day.date);

@@ -27,6 +27,8 @@ export interface BenchOptions {
   verbose: boolean;
   keep: boolean;
   coldUpdate: boolean;
+  /** Papers under an organisation (the synthetic dumps' default otherwise: see SynthOptions). */
+  organizations?: { share: number; count: number };
   /** Also build the same content with Hugo + the Pagefind CLI when hugo is installed. */
   hugo: boolean;
   /** Also build the same content, cold, with the sources of each of these git revisions. */
@@ -125,7 +127,7 @@ export async function benchSize(days: number, o: BenchOptions): Promise<SizeFigu
   const prevDumps = path.join(tmp, 'dumps-prev');
   mkdirSync(dumps);
   mkdirSync(prevDumps);
-  const series = synthSeries({ seed, start: o.start });
+  const series = synthSeries({ seed, start: o.start, ...(o.organizations ? { organizations: o.organizations } : {}) });
   let entries = 0;
   let dumpBytes = 0;
   let lastDump = '';

@@ -1,9 +1,9 @@
 // The dump generator's core: (seed, start date, day index) → the exact text of that day's
 // raw dump (see docs/format.md). Pure and deterministic; papers are keyed by (first day, slot)
 // so any day can be produced without generating the days before it in full.
-import { hash32, rng, unit } from './prng.ts';
+import { hash32, rng, unit, type Rng } from './prng.ts';
 import { abstract, title, topic } from './text.ts';
-import { ORGANIZATIONS } from './words.ts';
+import { ORGANIZATIONS, vocabulary, zipf } from './words.ts';
 import { DAY_MS, SHORT_MONTH_NAMES } from '../../src/format/dates.ts';
 
 export const MIN_ENTRIES = 25;
@@ -25,6 +25,21 @@ export interface SynthOptions {
   seed: number;
   /** First day of the series, `YYYY-MM-DD`. */
   start: string;
+  /**
+   * Papers listed under an organisation instead of an author count: their share, and how many
+   * organisations there are (the first few far more often than the rest, as in real listings).
+   * By default 3 %, evenly over the 23 in words.ts.
+   */
+  organizations?: { share: number; count: number };
+}
+
+/** Organisation names: the named ones, then made-up labs. */
+export function organizationNames(count: number): string[] {
+  const { nameParts } = vocabulary();
+  const kinds = ['Lab', 'AI', 'Research', 'Institute', 'University'];
+  const names = ORGANIZATIONS.slice(0, count);
+  for (let i = 0; names.length < count; i++) names.push(`${nameParts[i % nameParts.length]} ${kinds[Math.floor(i / nameParts.length) % kinds.length]}`);
+  return names;
 }
 
 export interface Paper {
@@ -70,6 +85,9 @@ export function monthDay(ms: number): string {
  */
 export function synthSeries(options: SynthOptions) {
   const { seed } = options;
+  const orgShare = options.organizations?.share ?? ORGANIZATION_RATE;
+  const orgs = options.organizations ? zipf(organizationNames(options.organizations.count), 1, 2.7) : undefined;
+  const pickOrganization = (r: Rng) => (orgs ? orgs.sample(r.next()) : r.pick(ORGANIZATIONS));
   const startMs = Date.parse(dayDate(options.start, 0) + 'T00:00:00Z');
   const newCounts: number[] = [];
   const relistedInto = new Map<number, string[]>();
@@ -116,7 +134,7 @@ export function synthSeries(options: SynthOptions) {
     const k = r.next();
     const ageDays = k < 0.55 ? r.int(0, 30) : k < 0.8 ? r.int(31, 365) : r.int(366, 365 * 12);
     let authors: number | string;
-    if (r.chance(ORGANIZATION_RATE)) authors = r.pick(ORGANIZATIONS);
+    if (r.chance(orgShare)) authors = pickOrganization(r);
     else {
       const a = r.next();
       authors = a < 0.06 ? 1 : a < 0.9 ? r.int(2, 10) : a < 0.98 ? r.int(11, 25) : r.int(26, 40);
