@@ -252,6 +252,8 @@ describeInBrowser('/orgs/ in Chromium', () => {
     // Sorted by comments, which needs the shards' facts: NVIDIA's 11, 9 (relisted), 2.
     expect((await searched(page, '?org=nvidia&sort=comments')).slugs).toEqual(['ember-video-synthesis', 'sparse-mixture-routing-at-scale', 'cobalt-agents-plan-ahead']);
     expect(await searched(page, '?org=quokka')).toEqual({ slugs: [], status: 'No organisation “quokka” in the archive.' });
+    // A slug naming another file of the index (the plan is JSON too) is no organisation either.
+    expect(await searched(page, '?org=..%2Fshards')).toEqual({ slugs: [], status: 'No organisation “../shards” in the archive.' });
     await page.close();
   });
 

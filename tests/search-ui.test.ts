@@ -6,7 +6,7 @@ import { isRealMatch, missingWords, wordsAt } from '../src/search/ui/match.ts';
 import { editDistance, replaceWord, suggest } from '../src/search/ui/suggest.ts';
 import { makeExcerpt } from '../src/search/ui/excerpt.ts';
 import { arrange, listCursor, roundCursor, type Facts } from '../src/search/ui/order.ts';
-import { keepOrg, orgFilter, orgPapersNewestFirst, orgShards } from '../src/search/ui/org-filter.ts';
+import { asOrgPapers, keepOrg, orgFilter, orgPapersNewestFirst, orgShards } from '../src/search/ui/org-filter.ts';
 import { buildVocabulary, countWords, vocabularyOf } from '../src/search/vocabulary.ts';
 
 describe('query and URL', () => {
@@ -176,6 +176,13 @@ describe('order across shards and rounds', () => {
 describe('organisation filter', () => {
   const org = orgFilter({ name: 'NVIDIA', shards: { '0': ['a1', 'a0'], '2': ['c2', 'c1'] } });
   const ranked = (ids: string[]) => ids.map((id) => ({ id, data: async () => id }));
+
+  it('takes a fetched file only when it is an organisation\'s', () => {
+    const file = { name: 'NVIDIA', shards: { '0': ['a1'] } };
+    expect(asOrgPapers(file)).toEqual(file);
+    for (const other of [null, [], { name: 'x' }, { shards: {} }, { name: 'x', shards: { a: ['p'] } }, { name: 'x', shards: { '1': 'p' } }, { name: 'x', shards: { '1': [3] } }, { tag: 't', shards: [] }])
+      expect(asOrgPapers(other), JSON.stringify(other)).toBeUndefined();
+  });
 
   it('asks only the shards that hold its papers', () => {
     expect(orgShards([{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }], org).map((s) => s.id)).toEqual([0, 2]);

@@ -12,6 +12,15 @@ export interface OrgFilter {
   pages: ReadonlySet<string>;
 }
 
+/** An organisation's file as fetched, if it is one (a URL can name any file). */
+export function asOrgPapers(value: unknown): OrgPapers | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { name, shards } = value as Partial<OrgPapers>;
+  if (typeof name !== 'string' || typeof shards !== 'object' || shards === null) return undefined;
+  const valid = Object.entries(shards).every(([id, pages]) => /^\d+$/.test(id) && Array.isArray(pages) && pages.every((p) => typeof p === 'string'));
+  return valid ? { name, shards } : undefined;
+}
+
 export function orgFilter(file: OrgPapers): OrgFilter {
   const byShard = new Map(Object.entries(file.shards).map(([id, pages]) => [Number(id), pages] as const));
   return { name: file.name, byShard, pages: new Set([...byShard.values()].flat()) };

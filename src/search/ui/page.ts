@@ -2,8 +2,8 @@
 // search from the URL, looks its words up in the term map, merges into Pagefind only the shards
 // that can answer, in rounds (route.ts), shows results, says honestly when a word matches
 // nothing or when older papers are left to ask for, and suggests known words instead.
-import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, orgFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type FilterKey, type OrgPapers, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
-import { keepOrg, orgFilter, orgPapersNewestFirst, orgShards, type OrgFilter } from './org-filter.ts';
+import { COVERAGE_ATTRIBUTE, ENGINE_FILES, factsFile, orgFile, SHOWN_SEARCH_ATTRIBUTE, FILTER_KEYS, IDS, PAGE_SIZE, PLAN_FILE, SHARD_FILTER, shardFolder, SHOWN, termsFile, VOCAB_FILE, type FilterKey, type ShardFacts, type ShardInfo, type ShardPlan, type Sort, type Vocabulary } from '../contract.ts';
+import { asOrgPapers, keepOrg, orgFilter, orgPapersNewestFirst, orgShards, type OrgFilter } from './org-filter.ts';
 import { factsById } from '../facts.ts';
 import { decodeBucket, searchWords, titlePapers, type TermEntry } from '../terms.ts';
 import { isActive, readState, stateSearch, statusText, type SearchState } from './state.ts';
@@ -115,10 +115,13 @@ const orgOf = (slug: string) => {
   if (!orgs.has(slug))
     orgs.set(
       slug,
-      fetch(`${bundle}${orgFile(slug)}?v=${plan.tag}`).then(
-        async (r) => (r.ok ? orgFilter((await r.json()) as OrgPapers) : null),
-        () => null,
-      ),
+      // The slug comes from the URL: encoded, it names a file in orgs/ and nothing else.
+      fetch(`${bundle}${orgFile(encodeURIComponent(slug))}?v=${plan.tag}`)
+        .then(async (r) => {
+          const file = r.ok ? asOrgPapers(await r.json()) : undefined;
+          return file ? orgFilter(file) : null;
+        })
+        .catch(() => null),
     );
   return orgs.get(slug)!;
 };
