@@ -13,9 +13,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ABSTRACT_TEXT_VERSION } from '../archive/abstract.ts';
 import { cacheKey, paperPageKeyPart } from '../cache/cache-key.ts';
-import { csvCells, dayRecord, paperRecord, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
+import { csvCells, dayRecord, paperRecord, papersNewestFirst, PAPER_RECORD_FIELDS, type SiteAt } from './data-records.ts';
 import { CSV_OPTIONS, csvHeader, csvPieces, dayFileText, ndjsonPieces, recordsOf, type AbstractOf } from './open-data.ts';
-import { papersNewestFirst } from './data-records.ts';
 import { papersOf, type Archive, type Paper } from '../archive/load-archive.ts';
 import { DAY_DATA_DIR, PAPERS_CSV_FILE, PAPERS_NDJSON_FILE } from '../site/paths.ts';
 import { DATA_SCHEMA_VERSION } from '../schema.ts';
@@ -97,7 +96,7 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
     const made = makeParts(archive, recordOf, at, partsDir);
     parts = { made: made.made, of: made.keys.length };
     const read = function* (ext: string) {
-      for (const key of made.keys) yield fs.readFileSync(path.join(partsDir, `${key}${ext}`));
+      for (const key of made.keys) yield fs.readFileSync(partFile(partsDir, key, ext));
     };
     writeWhole(ndjson, read(PART.ndjson));
     writeWhole(csv, [csvHeader(), ...read(PART.csv)]);
@@ -110,6 +109,7 @@ export async function writeOpenData({ archive, abstractOf, outDir, at, stateFile
 
 /** A part's files: its records as papers.ndjson lines and as papers.csv rows. */
 const PART = { ndjson: '.ndjson', csv: '.csv' } as const;
+const partFile = (dir: string, key: string, ext: string) => path.join(dir, `${key}${ext}`);
 
 /**
  * The whole-archive files' parts, in their order (papers newest first, cut where the month of
@@ -121,9 +121,9 @@ function makeParts(archive: OpenDataOptions['archive'], recordOf: ReturnType<typ
   for (const papers of monthRuns(papersNewestFirst(archive))) {
     const key = cacheKey(SALT, at, papers.map(paperPageKeyPart));
     keys.push(key);
-    if (fs.existsSync(path.join(dir, `${key}${PART.ndjson}`)) && fs.existsSync(path.join(dir, `${key}${PART.csv}`))) continue;
-    writeWhole(path.join(dir, `${key}${PART.ndjson}`), ndjsonPieces(papers, recordOf));
-    writeWhole(path.join(dir, `${key}${PART.csv}`), csvPieces(papers, recordOf, { header: false }));
+    if (fs.existsSync(partFile(dir, key, PART.ndjson)) && fs.existsSync(partFile(dir, key, PART.csv))) continue;
+    writeWhole(partFile(dir, key, PART.ndjson), ndjsonPieces(papers, recordOf));
+    writeWhole(partFile(dir, key, PART.csv), csvPieces(papers, recordOf, { header: false }));
     made++;
   }
   return { keys, made };

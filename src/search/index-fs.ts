@@ -72,7 +72,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
   const prefix = fullShardTerms(opts.cacheDir, shards, dirs, full);
   const parts: ShardParts[] = shards.map((papers, id) => {
     const { pages, ...bytes } = shardSite(dirs[id]);
-    const keys = id < full ? [] : (JSON.parse(fs.readFileSync(path.join(dirs[id], KEPT_FILE), 'utf8')) as Kept).keys;
+    const keys = id < full ? [] : readKeptFile(dirs[id]).keys;
     return { papers, key: path.basename(dirs[id]), keys, pageIds: new Map(pages), ...bytes };
   });
   const tally = prefix.tally;
@@ -83,6 +83,7 @@ export async function buildSearchIndex(opts: IndexOptions): Promise<IndexResult>
 }
 
 const readWords = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, WORDS_FILE), 'utf8')) as WordCounts;
+const readKeptFile = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
 
 /** The term table and word counts of shards `[0, full)`, kept in a file named by their keys (made when missing). */
 function fullShardTerms(cacheDir: string, shards: readonly SearchPaper[][], dirs: readonly string[], full: number): { table: TermTable; tally: WordTally; file: string } {
@@ -97,7 +98,7 @@ function fullShardTerms(cacheDir: string, shards: readonly SearchPaper[][], dirs
   }
   for (let id = 0; id < full; id++) {
     const { pages } = shardSite(dirs[id]);
-    const { keys } = JSON.parse(fs.readFileSync(path.join(dirs[id], KEPT_FILE), 'utf8')) as Kept;
+    const { keys } = readKeptFile(dirs[id]);
     addShardTerms(table, { keys, papers: shards[id], pageIds: new Map(pages) }, id, recordUrl);
     addCounts(tally, readWords(dirs[id]));
   }
@@ -114,7 +115,7 @@ function shardSite(dir: string): ShardSite {
   const kept = readKept(file, (v: ShardSite) => (Array.isArray(v.pages) ? v : undefined));
   if (kept) return kept;
   // A shard cached before this file existed: made from the one that holds it all.
-  const { pages, meta, metaBytes, chunkBytes } = JSON.parse(fs.readFileSync(path.join(dir, KEPT_FILE), 'utf8')) as Kept;
+  const { pages, meta, metaBytes, chunkBytes } = readKeptFile(dir);
   writeWhole(file, JSON.stringify({ pages, meta, metaBytes, chunkBytes } satisfies ShardSite));
   return { pages, meta, metaBytes, chunkBytes };
 }
