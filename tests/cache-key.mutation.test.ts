@@ -28,6 +28,11 @@ describe('key parts', () => {
     expect(paperPageKeyPart({ id: 'p', data })).toEqual(['p', data, null]);
   });
 
+  it('names the front matter by its digest where the content index gives one', () => {
+    expect(paperKeyPart({ id: 'p', data, dataDigest: 'dd' })).toEqual(['p', 'dd']);
+    expect(paperPageKeyPart({ id: 'p', data, digest: 'abc', dataDigest: 'dd' })).toEqual(['p', 'dd', 'abc']);
+  });
+
   it('a period list: the facts it shows, not the days nor the excerpt', () => {
     expect(periodKeyPart({ id: 'p', data })).toEqual(['p', 'T', 2, null, '2025-01-01', 3]);
     const listedElsewhere = { ...data, days: ['2025-02-02'], excerpt: 'F' };

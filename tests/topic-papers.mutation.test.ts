@@ -27,10 +27,10 @@ beforeAll(() => {
   fs.mkdirSync(derived);
   for (const [slug, p] of Object.entries(papers)) fs.writeFileSync(path.join(content, 'papers', `${slug}.md`), `---\ntitle: x\n---\n${p.abstract}\n`);
   const dayEntries = Object.fromEntries(
-    Object.entries(days).map(([date, slugs]) => [date, { signature: '1:1', digest: `d-${date}`, data: { date, papers: slugs, source: { file: 'x', sha256: '0'.repeat(64) } } }]),
+    Object.entries(days).map(([date, slugs]) => [date, { signature: '1:1', digest: `d-${date}`, dataDigest: `dd-${date}`, data: { date, papers: slugs, source: { file: 'x', sha256: '0'.repeat(64) } } }]),
   );
   writeContentIndex('days', 's', dayEntries, derived);
-  writeContentIndex('papers', 's', Object.fromEntries(Object.entries(papers).map(([slug, p]) => [slug, { signature: '1:1', digest: `d-${slug}`, data: p.data }])), derived);
+  writeContentIndex('papers', 's', Object.fromEntries(Object.entries(papers).map(([slug, p]) => [slug, { signature: '1:1', digest: `d-${slug}`, dataDigest: `dd-${slug}`, data: p.data }])), derived);
   // A cache of topic matches made with other topics ("[]" is no configuration): it must not be reused.
   fs.writeFileSync(path.join(derived, 'topics.jsonl'), `${JSON.stringify({ format: 2, salt: '[]' })}\n${JSON.stringify(['old-video', 'd-old-video', ['code']])},\n`);
   process.env[DERIVED_CACHE_ENV] = derived;

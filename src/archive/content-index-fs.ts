@@ -11,7 +11,7 @@ import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
 export const COLLECTIONS = { days: 'days', papers: 'papers' } as const;
 
 /** Bump when the file's shape changes: an index of another version is rebuilt. */
-const VERSION = 1;
+const VERSION = 2;
 
 export interface IndexedEntry {
   /** `mtimeMs:size` of the file when it was read. */
@@ -19,6 +19,8 @@ export interface IndexedEntry {
   /** Digest of the file's whole text (front matter and body). */
   digest: string;
   data: Record<string, unknown>;
+  /** Digest of `data`: cache keys name it instead of spelling `data` out on every build. */
+  dataDigest: string;
 }
 
 interface IndexFile {

@@ -72,7 +72,8 @@ export function frontMatterLoader<T extends Record<string, unknown>>(opts: Front
           problems.push(...r.problems);
           continue;
         }
-        after[id] = { signature, digest, data: { ...r.value, ...opts.derive?.(r.body) } };
+        const data = { ...r.value, ...opts.derive?.(r.body) };
+        after[id] = { signature, digest, data, dataDigest: generateDigest(JSON.stringify(data)) };
       }
       if (problems.length > 0)
         throw new Error(`${problems.length} invalid content file(s):\n${problems.join('\n')}\n(see README: Hand edits and corrections)`);

@@ -16,11 +16,12 @@ export interface Day {
   id: string;
   data: DayData;
 }
-/** A paper: its slug, front matter with the abstract's excerpt, and its file's digest. */
+/** A paper: its slug, front matter with the abstract's excerpt, its file's digest and its data's. */
 export interface Paper {
   id: string;
   data: StoredPaperData;
   digest?: string | number;
+  dataDigest?: string;
 }
 
 export interface Archive extends ArchiveIndex {
@@ -47,7 +48,7 @@ export function sharedArchive(): Promise<Archive> {
 /** The whole archive, read now. */
 export async function readArchive(): Promise<Archive> {
   const days: Day[] = entries(COLLECTIONS.days).map(([id, e]) => ({ id, data: e.data as DayData }));
-  const papers: Paper[] = entries(COLLECTIONS.papers).map(([id, e]) => ({ id, data: e.data as StoredPaperData, digest: e.digest }));
+  const papers: Paper[] = entries(COLLECTIONS.papers).map(([id, e]) => ({ id, data: e.data as StoredPaperData, digest: e.digest, dataDigest: e.dataDigest }));
   const paperBySlug = new Map(papers.map((p) => [p.id, p]));
   // A day naming a paper with no file would make a dead link: fail the build instead.
   for (const day of days) {
