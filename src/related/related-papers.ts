@@ -1,8 +1,9 @@
 // Each paper's related papers (src/related/related.ts), computed once per build. A paper's term
 // counts come from its whole file (the abstract is not in the content store) and are kept
 // between builds by the file's digest, so a daily rebuild reads only new and changed papers;
-// the neighbours themselves depend on the whole archive and are computed again each build,
-// from terms numbered as the last build kept them (src/related/numbered-terms-fs.ts).
+// the neighbours depend on the whole archive: each build numbers terms as the last build kept
+// them (src/related/numbered-terms-fs.ts) and scores again only the papers whose neighbours
+// a change can reach (src/related/neighbours-fs.ts).
 import { stem } from 'porter2';
 import { eng } from 'stopword';
 import { queryWords } from '../format/words.ts';
@@ -10,7 +11,8 @@ import { abstractText, allAbstracts } from '../archive/abstract.ts';
 import { derivePerPaper, derivedDir } from '../cache/derived-cache-fs.ts';
 import { readNumbering, writeNumbering } from './numbered-terms-fs.ts';
 import { loadArchive } from '../archive/load-archive.ts';
-import { relatedPapers, type RelatedOptions } from './related.ts';
+import { nearest, nearestKeeping, relatedPapers, RELATED_DEFAULTS, type RelatedOptions } from './related.ts';
+import { readNeighbours, writeNeighbours } from './neighbours-fs.ts';
 import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms } from './related-terms.ts';
 
 /** What tokenising depends on besides the file: a change discards the cached counts. */
@@ -40,24 +42,38 @@ export function computeRelated(
     derive: (slug) => encodeTermCounts(termCounts(bySlug.get(slug)!.data.title, abstractOf(slug))),
   });
   const dir = opts && 'dir' in opts ? opts.dir : derivedDir();
+  let terms: string[] | undefined;
+  const related = opts?.related ?? RELATED_DEFAULTS;
   return relatedPapers(
     papers.map((p) => ({ id: p.id, terms: counts.get(p.id)!, firstListed: p.data.days[0] })),
-    opts?.related,
-    (sorted) => numberKept(sorted.map((p) => p.terms), sorted.map((p) => bySlug.get(p.id)!), dir),
+    related,
+    (sorted) => {
+      const kept = numberKept(sorted.map((p) => p.terms), sorted.map((p) => bySlug.get(p.id)!), dir);
+      terms = kept.terms;
+      return kept.numbered;
+    },
+    (vectors, ids) => {
+      if (!dir || !terms) return nearest(vectors, related);
+      const salt = JSON.stringify([TERMS_SALT, related]);
+      const found = nearestKeeping(vectors, ids, readNeighbours(dir, salt, terms), related);
+      if (!found.same) writeNeighbours(dir, salt, terms, found.kept);
+      return found.neighbours;
+    },
   );
 }
 
 /**
  * The papers' terms numbered, with the numbering the last build kept in `dir` (a paper's rows
- * are kept by its slug and file digest); without a folder or a digest, numbered afresh.
+ * are kept by its slug and file digest), and the terms by number; without a folder or a
+ * digest, numbered afresh (and no terms: nothing is kept).
  */
-function numberKept(terms: string[], papers: readonly PaperInput[], dir: string | undefined): NumberedTerms {
-  if (!dir || papers.some((p) => p.digest === undefined)) return numberTerms(terms);
+function numberKept(terms: string[], papers: readonly PaperInput[], dir: string | undefined): { numbered: NumberedTerms; terms?: string[] } {
+  if (!dir || papers.some((p) => p.digest === undefined)) return { numbered: numberTerms(terms) };
   const keys = papers.map((p) => `${p.id}\0${p.digest}`);
   const before = readNumbering(dir, TERMS_SALT);
   const { numbered, kept } = numberTermsKeeping(terms, keys, before);
   if (!before || before.rows.size !== keys.length || keys.some((k) => !before.rows.has(k))) writeNumbering(dir, TERMS_SALT, kept);
-  return numbered;
+  return { numbered, terms: kept.terms };
 }
 
 let cached: Promise<Map<string, string[]>> | undefined;

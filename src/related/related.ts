@@ -96,64 +96,225 @@ export function termVectors(
   return { start, term: term.subarray(0, at), weight: weight.subarray(0, at), terms: rows.df.length };
 }
 
+/** For each term, the documents keeping it and their weights: term t's are `[start[t], start[t + 1])`. */
+interface Postings {
+  start: Int32Array;
+  doc: Int32Array;
+  weight: Float64Array;
+}
+
+function postingsOf(v: Vectors): Postings {
+  const n = v.start.length - 1;
+  const start = new Int32Array(v.terms + 1);
+  for (let i = 0; i < v.term.length; i++) start[v.term[i] + 1]++;
+  for (let t = 0; t < v.terms; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, v.terms);
+  const doc = new Int32Array(v.term.length);
+  const weight = new Float64Array(v.term.length);
+  for (let d = 0; d < n; d++) {
+    for (let i = v.start[d]; i < v.start[d + 1]; i++) {
+      const p = fill[v.term[i]]++;
+      doc[p] = d;
+      weight[p] = v.weight[i];
+    }
+  }
+  return { start, doc, weight };
+}
+
+/**
+ * The best `count` of scored candidates, kept in a small sorted array: higher score first, then
+ * lower index. Which candidates come in, and in which order, does not change the result.
+ */
+class Best {
+  readonly count: number;
+  readonly doc: Int32Array;
+  readonly score: Float64Array;
+  size = 0;
+  constructor(count: number) {
+    this.count = count;
+    this.doc = new Int32Array(count);
+    this.score = new Float64Array(count);
+  }
+
+  offer(e: number, s: number): void {
+    if (s <= 0) return;
+    const { doc, score, count } = this;
+    let pos = this.size;
+    while (pos > 0 && (score[pos - 1] < s || (score[pos - 1] === s && doc[pos - 1] > e))) pos--;
+    if (pos >= count) return;
+    for (let q = Math.min(this.size, count - 1); q > pos; q--) {
+      doc[q] = doc[q - 1];
+      score[q] = score[q - 1];
+    }
+    doc[pos] = e;
+    score[pos] = s;
+    if (this.size < count) this.size++;
+  }
+
+  take(): Int32Array {
+    const out = this.doc.slice(0, this.size);
+    this.size = 0;
+    return out;
+  }
+}
+
+/** Scratch space for scoring one document against all others. */
+interface Scratch {
+  acc: Float64Array;
+  touched: Int32Array;
+  best: Best;
+}
+
+const scratchFor = (n: number, count: number): Scratch => ({ acc: new Float64Array(n), touched: new Int32Array(n), best: new Best(count) });
+
+/** Document d's nearest others: every document sharing a kept term, scored in d's term order. */
+function nearestOf(v: Vectors, post: Postings, d: number, { acc, touched, best }: Scratch): Int32Array {
+  let m = 0;
+  for (let i = v.start[d]; i < v.start[d + 1]; i++) {
+    const w = v.weight[i];
+    const t = v.term[i];
+    for (let p = post.start[t]; p < post.start[t + 1]; p++) {
+      const e = post.doc[p];
+      if (e === d) continue;
+      if (acc[e] === 0) touched[m++] = e;
+      acc[e] += w * post.weight[p];
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    const e = touched[j];
+    best.offer(e, acc[e]);
+    acc[e] = 0;
+  }
+  return best.take();
+}
+
 /**
  * For each document, the indices of its `count` nearest others by cosine (best first), among
  * those sharing a kept term; equal scores go to the lower index.
  */
 export function nearest(v: Vectors, opts: Pick<RelatedOptions, 'count'> = RELATED_DEFAULTS): Int32Array[] {
   const n = v.start.length - 1;
-  // Postings: for each term, the documents keeping it and their weights.
-  const postStart = new Int32Array(v.terms + 1);
-  for (let i = 0; i < v.term.length; i++) postStart[v.term[i] + 1]++;
-  for (let t = 0; t < v.terms; t++) postStart[t + 1] += postStart[t];
-  const fill = postStart.slice(0, v.terms);
-  const postDoc = new Int32Array(v.term.length);
-  const postWeight = new Float64Array(v.term.length);
-  for (let d = 0; d < n; d++) {
-    for (let i = v.start[d]; i < v.start[d + 1]; i++) {
-      const p = fill[v.term[i]]++;
-      postDoc[p] = d;
-      postWeight[p] = v.weight[i];
-    }
-  }
-  const acc = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const best = new Int32Array(opts.count);
-  const bestScore = new Float64Array(opts.count);
+  const post = postingsOf(v);
+  const scratch = scratchFor(n, opts.count);
   const out: Int32Array[] = [];
-  for (let d = 0; d < n; d++) {
-    let m = 0;
-    for (let i = v.start[d]; i < v.start[d + 1]; i++) {
-      const w = v.weight[i];
-      const t = v.term[i];
-      for (let p = postStart[t]; p < postStart[t + 1]; p++) {
-        const e = postDoc[p];
-        if (e === d) continue;
-        if (acc[e] === 0) touched[m++] = e;
-        acc[e] += w * postWeight[p];
-      }
-    }
-    // Keep the best `count` in a small sorted array: higher score first, then lower index.
-    let k = 0;
-    for (let j = 0; j < m; j++) {
-      const e = touched[j];
-      const s = acc[e];
-      acc[e] = 0;
-      if (s <= 0) continue;
-      let pos = k;
-      while (pos > 0 && (bestScore[pos - 1] < s || (bestScore[pos - 1] === s && best[pos - 1] > e))) pos--;
-      if (pos >= opts.count) continue;
-      for (let q = Math.min(k, opts.count - 1); q > pos; q--) {
-        best[q] = best[q - 1];
-        bestScore[q] = bestScore[q - 1];
-      }
-      best[pos] = e;
-      bestScore[pos] = s;
-      if (k < opts.count) k++;
-    }
-    out.push(best.slice(0, k));
-  }
+  for (let d = 0; d < n; d++) out.push(nearestOf(v, post, d, scratch));
   return out;
+}
+
+/** What `nearestKeeping` keeps from one build for the next: documents by id, their vectors and neighbours. */
+export interface KeptNeighbours {
+  ids: readonly string[];
+  vectors: Vectors;
+  /** Per document (in `ids` order), its neighbours' indices into `ids`, best first. */
+  neighbours: readonly Int32Array[];
+}
+
+/** Whether document d of `a` and document e of `b` have the same terms and weights, bit for bit. */
+function sameVector(a: Vectors, d: number, b: Vectors, e: number): boolean {
+  const from = a.start[d];
+  const length = a.start[d + 1] - from;
+  if (b.start[e + 1] - b.start[e] !== length) return false;
+  for (let i = 0; i < length; i++) {
+    if (a.term[from + i] !== b.term[b.start[e] + i] || !Object.is(a.weight[from + i], b.weight[b.start[e] + i])) return false;
+  }
+  return true;
+}
+
+/** d's score against e, summed as `nearestOf` sums it (in d's term order), so equal to the bit. */
+function score(v: Vectors, d: number, e: number): number {
+  let s = 0;
+  for (let i = v.start[d]; i < v.start[d + 1]; i++) {
+    const t = v.term[i];
+    for (let j = v.start[e]; j < v.start[e + 1]; j++) {
+      if (v.term[j] === t) {
+        s += v.weight[i] * v.weight[j];
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+/**
+ * `nearest`, computed again only where it can have changed since `before` (a daily rebuild
+ * adds a few dozen papers to tens of thousands). `ids` name the documents of `v`, in the same
+ * order as both builds sort them. A document is *changed* when it is new or its vector is not
+ * bit for bit the one kept; its neighbours are found afresh, and so are those of a document
+ * whose kept neighbours include a changed or removed one. Any other document's scores against
+ * unchanged documents are what they were, so its kept neighbours still beat every unchanged
+ * document they beat before: only the changed documents sharing a term with it can come in,
+ * and they are scored against it exactly as `nearest` would. The result equals `nearest(v)`;
+ * term numbers in `before` must mean what they mean in `v`. Returns the neighbours, what to
+ * keep, and whether that is what `before` kept (the same documents, none changed).
+ */
+export function nearestKeeping(
+  v: Vectors,
+  ids: readonly string[],
+  before: KeptNeighbours | undefined,
+  opts: Pick<RelatedOptions, 'count'> = RELATED_DEFAULTS,
+): { neighbours: Int32Array[]; kept: KeptNeighbours; same: boolean } {
+  const n = ids.length;
+  const keep = (neighbours: Int32Array[], same = false) => ({ neighbours, kept: { ids, vectors: v, neighbours }, same });
+  if (!before || before.neighbours.some((list) => list.length > opts.count)) return keep(nearest(v, opts));
+  // Where each document of the last build is now (-1: gone), and where each one now was (-1: new).
+  const now = new Map<string, number>();
+  for (let d = 0; d < n; d++) now.set(ids[d], d);
+  const at = new Int32Array(before.ids.length);
+  const from = new Int32Array(n).fill(-1);
+  for (let p = 0; p < before.ids.length; p++) {
+    const d = now.get(before.ids[p]) ?? -1;
+    at[p] = d;
+    if (d >= 0) from[d] = p;
+  }
+  // This build's changed documents; and the last build's that changed or left.
+  const changed: number[] = [];
+  const isChanged = new Uint8Array(n);
+  const goneBefore = new Uint8Array(before.ids.length);
+  for (let p = 0; p < before.ids.length; p++) if (at[p] < 0) goneBefore[p] = 1;
+  for (let d = 0; d < n; d++) {
+    const p = from[d];
+    if (p < 0 || !sameVector(v, d, before.vectors, p)) {
+      changed.push(d);
+      isChanged[d] = 1;
+      if (p >= 0) goneBefore[p] = 1;
+    }
+  }
+  const post = postingsOf(v);
+  const scratch = scratchFor(n, opts.count);
+  const out: Int32Array[] = new Array(n);
+  // The changed documents that share a term with each unchanged one.
+  const comers = new Map<number, number[]>();
+  for (const e of changed) {
+    for (let i = v.start[e]; i < v.start[e + 1]; i++) {
+      const t = v.term[i];
+      for (let q = post.start[t]; q < post.start[t + 1]; q++) {
+        const d = post.doc[q];
+        if (isChanged[d]) continue;
+        const list = comers.get(d);
+        if (!list) comers.set(d, [e]);
+        else if (list.at(-1) !== e) list.push(e);
+      }
+    }
+  }
+  for (let d = 0; d < n; d++) {
+    const kept = isChanged[d] ? undefined : before.neighbours[from[d]];
+    if (!kept || kept.some((p) => goneBefore[p] === 1)) {
+      out[d] = nearestOf(v, post, d, scratch);
+      continue;
+    }
+    const incoming = comers.get(d);
+    if (!incoming) {
+      const list = new Int32Array(kept.length);
+      for (let j = 0; j < kept.length; j++) list[j] = at[kept[j]];
+      out[d] = list;
+      continue;
+    }
+    const { best } = scratch;
+    for (let j = 0; j < kept.length; j++) best.offer(at[kept[j]], score(v, d, at[kept[j]]));
+    for (const e of new Set(incoming)) best.offer(e, score(v, d, e));
+    out[d] = best.take();
+  }
+  return keep(out, changed.length === 0 && before.ids.length === n);
 }
 
 /**
@@ -186,15 +347,17 @@ export interface RelatablePaper {
 
 /**
  * For each paper id, the ids of its related papers, best first (equal scores by id). `number`
- * numbers the sorted papers' terms (`numberTerms` by default; a build keeps the numbering).
+ * numbers the sorted papers' terms (`numberTerms` by default; a build keeps the numbering), and
+ * `neighbours` finds each one's nearest (`nearest` by default; a build keeps what it found).
  */
 export function relatedPapers(
   papers: readonly RelatablePaper[],
   opts: RelatedOptions = RELATED_DEFAULTS,
   number: (sorted: readonly RelatablePaper[]) => NumberedTerms = (sorted) => numberTerms(sorted.map((p) => p.terms)),
+  neighbours: (vectors: Vectors, ids: readonly string[]) => Int32Array[] = (vectors) => nearest(vectors, opts),
 ): Map<string, string[]> {
   const sorted = [...papers].sort(compareById);
   const vectors = termVectors(number(sorted), opts, idfCounted(sorted.map((p) => p.firstListed)));
-  const found = nearest(vectors, opts);
+  const found = neighbours(vectors, sorted.map((p) => p.id));
   return new Map(sorted.map((p, d) => [p.id, Array.from(found[d], (e) => sorted[e].id)]));
 }
