@@ -1,14 +1,14 @@
 // Each paper's related papers (src/related/related.ts), computed once per build. A paper's term
 // counts come from its whole file (the abstract is not in the content store) and are kept
-// between builds by the file's digest, so a daily rebuild reads only new and changed papers;
-// the neighbours depend on the whole archive: each build numbers terms as the last build kept
-// them (src/related/numbered-terms-fs.ts) and scores again only the papers whose neighbours
-// a change can reach (src/related/neighbours-fs.ts).
+// between builds, numbered, by the file's digest, so a daily rebuild reads only new and
+// changed papers (src/related/numbered-terms-fs.ts). The neighbours depend on the whole
+// archive: each build scores again only the papers whose neighbours a change can reach
+// (src/related/neighbours-fs.ts).
 import { stem } from 'porter2';
 import { eng } from 'stopword';
 import { queryWords } from '../format/words.ts';
 import { abstractText, allAbstracts } from '../archive/abstract.ts';
-import { derivePerPaper, derivedDir } from '../cache/derived-cache-fs.ts';
+import { derivedDir } from '../cache/derived-cache-fs.ts';
 import { readNumbering, writeNumbering } from './numbered-terms-fs.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { nearest, nearestKeeping, relatedPapers, RELATED_DEFAULTS, type RelatedOptions } from './related.ts';
@@ -26,8 +26,9 @@ export interface PaperInput {
 }
 
 /**
- * Related papers of `papers`, their term counts read through the derived-values cache in
- * `dir` (by default the one the build announced; none outside a build).
+ * Related papers of `papers`. A paper's term counts are worked out from its title and abstract
+ * only when the numbering kept in `dir` (by default the folder the build announced; none
+ * outside a build) has no rows for it under its digest: a daily rebuild reads no other.
  */
 export function computeRelated(
   papers: readonly PaperInput[],
@@ -35,20 +36,20 @@ export function computeRelated(
 ): Map<string, string[]> {
   const abstractOf = opts?.abstractOf ?? ((id: string) => abstractText({ id }));
   const bySlug = new Map(papers.map((p) => [p.id, p]));
-  const counts = derivePerPaper(papers, {
-    kind: 'terms',
-    salt: TERMS_SALT,
-    ...(opts && 'dir' in opts ? { dir: opts.dir } : {}),
-    derive: (slug) => encodeTermCounts(termCounts(bySlug.get(slug)!.data.title, abstractOf(slug))),
-  });
   const dir = opts && 'dir' in opts ? opts.dir : derivedDir();
   let terms: string[] | undefined;
   const related = opts?.related ?? RELATED_DEFAULTS;
   return relatedPapers(
-    papers.map((p) => ({ id: p.id, terms: counts.get(p.id)!, firstListed: p.data.days[0] })),
+    papers.map((p) => ({
+      id: p.id,
+      firstListed: p.data.days[0],
+      get terms() {
+        return encodeTermCounts(termCounts(p.data.title, abstractOf(p.id)));
+      },
+    })),
     related,
     (sorted) => {
-      const kept = numberKept(sorted.map((p) => p.terms), sorted.map((p) => bySlug.get(p.id)!), dir);
+      const kept = numberKept(sorted, sorted.map((p) => bySlug.get(p.id)!), dir);
       terms = kept.terms;
       return kept.numbered;
     },
@@ -64,14 +65,15 @@ export function computeRelated(
 
 /**
  * The papers' terms numbered, with the numbering the last build kept in `dir` (a paper's rows
- * are kept by its slug and file digest), and the terms by number; without a folder or a
- * digest, numbered afresh (and no terms: nothing is kept).
+ * are kept by its slug and file digest; only a paper without them has its `terms` read), and
+ * the terms by number; without a folder or a digest, numbered afresh (and no terms: nothing
+ * is kept).
  */
-function numberKept(terms: string[], papers: readonly PaperInput[], dir: string | undefined): { numbered: NumberedTerms; terms?: string[] } {
-  if (!dir || papers.some((p) => p.digest === undefined)) return { numbered: numberTerms(terms) };
+function numberKept(sorted: readonly { terms: string }[], papers: readonly PaperInput[], dir: string | undefined): { numbered: NumberedTerms; terms?: string[] } {
+  if (!dir || papers.some((p) => p.digest === undefined)) return { numbered: numberTerms(sorted.map((p) => p.terms)) };
   const keys = papers.map((p) => `${p.id}\0${p.digest}`);
   const before = readNumbering(dir, TERMS_SALT);
-  const { numbered, kept } = numberTermsKeeping(terms, keys, before);
+  const { numbered, kept } = numberTermsKeeping(sorted.map((p, d) => (before?.rows.has(keys[d]) ? '' : p.terms)), keys, before);
   if (!before || before.rows.size !== keys.length || keys.some((k) => !before.rows.has(k))) writeNumbering(dir, TERMS_SALT, kept);
   return { numbered, terms: kept.terms };
 }
