@@ -57,10 +57,14 @@ describe('numberTerms', () => {
   });
 
   it('keeps the numbering of kept terms, and gives back exactly the terms it numbered', () => {
-    const { numbered, kept } = numberTermsKeeping(['b a'], ['k'], { terms: ['a', 'b'], rows: new Map() });
+    const none = { keys: [], start: Int32Array.of(0), term: new Int32Array(0), count: new Int32Array(0) };
+    const { numbered, kept } = numberTermsKeeping(['b a'], ['k'], { terms: ['a', 'b'], ...none });
     expect([...numbered.term]).toEqual([1, 0]);
     expect(kept.terms).toEqual(['a', 'b']);
-    expect([...kept.rows.get('k')!]).toEqual([1, 1, 0, 1]);
+    expect(kept.keys).toEqual(['k']);
+    expect([...kept.start, ...kept.term, ...kept.count]).toEqual([0, 2, 1, 0, 1, 1]);
+    // Read from a function, only for the documents not kept.
+    expect(numberTermsKeeping((d) => ['c a', 'never'][d], ['j', 'k'], kept).kept.terms).toEqual(['a', 'b', 'c']);
     expect(numberTermsKeeping(['x y'], ['k']).kept.terms).toEqual(['x', 'y']);
   });
 

@@ -73,8 +73,8 @@ function numberKept(sorted: readonly { terms: string }[], papers: readonly Paper
   if (!dir || papers.some((p) => p.digest === undefined)) return { numbered: numberTerms(sorted.map((p) => p.terms)) };
   const keys = papers.map((p) => `${p.id}\0${p.digest}`);
   const before = readNumbering(dir, TERMS_SALT);
-  const { numbered, kept } = numberTermsKeeping(sorted.map((p, d) => (before?.rows.has(keys[d]) ? '' : p.terms)), keys, before);
-  if (!before || before.rows.size !== keys.length || keys.some((k) => !before.rows.has(k))) writeNumbering(dir, TERMS_SALT, kept);
+  const { numbered, kept } = numberTermsKeeping((d) => sorted[d].terms, keys, before);
+  if (!before || before.keys.length !== keys.length || before.keys.some((k, d) => k !== keys[d])) writeNumbering(dir, TERMS_SALT, kept);
   return { numbered, terms: kept.terms };
 }
 

@@ -65,49 +65,68 @@ export function numberTerms(docs: readonly string[]): NumberedTerms {
 }
 
 /**
- * A numbering kept from one build to the next: the terms by number, and the rows of each
- * document by a key that changes with its terms (related papers do not depend on which number
- * a term has, so any numbering gives the same neighbours).
+ * A numbering kept from one build to the next: the terms by number, and each document's rows
+ * by a key that changes with its terms (related papers do not depend on which number a term
+ * has, so any numbering gives the same neighbours). Flat, as it is kept on disk.
  */
 export interface KeptNumbering {
   terms: string[];
-  /** Per document key, its rows: term number and count, one after the other. */
-  rows: Map<string, Int32Array>;
+  /** Per document, its key; its rows are `[start[d], start[d + 1])` of `term` and `count`. */
+  keys: string[];
+  start: Int32Array;
+  term: Int32Array;
+  count: Int32Array;
 }
 
 /**
  * `numberTerms`, where terms keep the numbers `kept` gives them and a document whose key
- * (`keys[d]`) is in `kept` takes its rows from there instead of reading its string: a daily
- * rebuild numbers the new papers' terms only. Also returns the numbering to keep.
+ * (`keys[d]`) is in `kept` takes its rows from there: a daily rebuild numbers the new papers'
+ * terms only, and reads no other document (`docs` may be a function, called only for those).
+ * Also returns the numbering to keep (it shares its arrays with the numbered terms).
  */
-export function numberTermsKeeping(docs: readonly string[], keys?: readonly string[], kept?: KeptNumbering): { numbered: NumberedTerms; kept: KeptNumbering } {
-  const rows = new Rows();
-  for (const t of kept?.terms ?? []) rows.table = rows.table.withTerm(t);
-  const start = new Int32Array(docs.length + 1);
-  const keptRows = new Map<string, [from: number, to: number]>();
-  for (let d = 0; d < docs.length; d++) {
+export function numberTermsKeeping(
+  docs: readonly string[] | ((d: number) => string),
+  keys?: readonly string[],
+  kept?: KeptNumbering,
+): { numbered: NumberedTerms; kept: KeptNumbering } {
+  const n = typeof docs === 'function' ? keys!.length : docs.length;
+  const docOf = typeof docs === 'function' ? docs : (d: number) => docs[d];
+  const rows = new Rows(kept ? kept.term.length + (1 << 16) : 1 << 16);
+  // The kept terms go into the table only once a document has to be read.
+  const keptTerms = kept?.terms ?? [];
+  let seeded = keptTerms.length === 0;
+  const start = new Int32Array(n + 1);
+  // A kept document is found in step with the last build's (both sorted alike), or by its key.
+  let next = 0;
+  let index: Map<string, number> | undefined;
+  const keptAt = (key: string): number => {
+    if (!kept) return -1;
+    if (kept.keys[next] === key) return next;
+    index ??= new Map(kept.keys.map((k, i) => [k, i]));
+    return index.get(key) ?? -1;
+  };
+  for (let d = 0; d < n; d++) {
     start[d] = rows.at;
-    const row = keys && kept?.rows.get(keys[d]);
-    if (row) rows.addRow(row);
-    else rows.add(docs[d]);
-    if (keys) keptRows.set(keys[d], [start[d], rows.at]);
+    const k = keys ? keptAt(keys[d]) : -1;
+    if (k >= 0) {
+      rows.addRows(kept!.term, kept!.count, kept!.start[k], kept!.start[k + 1]);
+      next = k + 1;
+      continue;
+    }
+    if (!seeded) {
+      for (const t of keptTerms) rows.table = rows.table.withTerm(t);
+      seeded = true;
+    }
+    rows.add(docOf(d));
   }
-  start[docs.length] = rows.at;
-  const df = new Int32Array(rows.table.size);
+  start[n] = rows.at;
+  const termCount = Math.max(rows.table.size, keptTerms.length);
+  const df = new Int32Array(termCount);
   const term = rows.term.subarray(0, rows.at);
   const count = rows.count.subarray(0, rows.at);
   for (let j = 0; j < term.length; j++) df[term[j]]++;
-  // Every document's rows as pairs in one array, each document's a view of it; none to keep
-  // without keys.
-  const pairs = new Int32Array(keys ? term.length * 2 : 0);
-  for (let j = 0; j < pairs.length / 2; j++) {
-    pairs[j * 2] = term[j];
-    pairs[j * 2 + 1] = count[j];
-  }
-  return {
-    numbered: { start, term, count, df },
-    kept: { terms: rows.table.terms(), rows: new Map([...keptRows].map(([key, [from, to]]) => [key, pairs.subarray(from * 2, to * 2)])) },
-  };
+  const terms = rows.table.size > keptTerms.length ? [...keptTerms, ...rows.table.terms(keptTerms.length)] : keptTerms;
+  return { numbered: { start, term, count, df }, kept: { terms, keys: keys ? [...keys] : [], start, term, count } };
 }
 
 /** FNV-1a of a term's characters, as `Rows.add` computes it while scanning. */
@@ -120,9 +139,14 @@ function termHash(t: string): number {
 /** Term numbers and counts of documents, one after the other (a method per document: V8 optimises it after a few calls). */
 class Rows {
   table = new TermTable(1 << 16);
-  term = new Int32Array(1 << 16);
-  count = new Int32Array(1 << 16);
+  term: Int32Array;
+  count: Int32Array;
   at = 0;
+
+  constructor(capacity: number) {
+    this.term = new Int32Array(capacity);
+    this.count = new Int32Array(capacity);
+  }
 
   /** Appends the terms of one document's encoded term counts. */
   add(s: string): void {
@@ -155,13 +179,12 @@ class Rows {
     }
   }
 
-  /** Appends a document's rows kept from an earlier numbering (term and count, in pairs). */
-  addRow(pairs: Int32Array): void {
-    for (let j = 0; j < pairs.length; j += 2) {
-      if (this.at === this.term.length) this.grow();
-      this.term[this.at] = pairs[j];
-      this.count[this.at++] = pairs[j + 1];
-    }
+  /** Appends rows `[from, to)` of a numbering kept from an earlier build. */
+  addRows(term: Int32Array, count: Int32Array, from: number, to: number): void {
+    while (this.at + to - from > this.term.length) this.grow();
+    this.term.set(term.subarray(from, to), this.at);
+    this.count.set(count.subarray(from, to), this.at);
+    this.at += to - from;
   }
 
   private grow(): void {
@@ -237,10 +260,10 @@ class TermTable {
     return table;
   }
 
-  /** The terms, by number. */
-  terms(): string[] {
+  /** The terms, by number (from number `from` on). */
+  terms(from = 0): string[] {
     const out: string[] = [];
-    for (let id = 0; id < this.size; id++) out.push(String.fromCharCode(...this.chars.subarray(this.offOf[id], this.offOf[id] + this.lenOf[id])));
+    for (let id = from; id < this.size; id++) out.push(String.fromCharCode(...this.chars.subarray(this.offOf[id], this.offOf[id] + this.lenOf[id])));
     return out;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idfCounted, nearest, relatedPapers, RELATED_DEFAULTS, termVectors, type RelatablePaper } from '../../src/related/related.ts';
-import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type NumberedTerms, type TermCounts } from '../../src/related/related-terms.ts';
+import { encodeTermCounts, numberTerms, numberTermsKeeping, termCounts, terms, type KeptNumbering, type NumberedTerms, type TermCounts } from '../../src/related/related-terms.ts';
 
 /** The inverse of encodeTermCounts, written here as the test's oracle. */
 function decodeTermCounts(text: string): TermCounts {
@@ -72,6 +72,15 @@ describe('numberTerms', () => {
 });
 
 describe('numberTermsKeeping', () => {
+  /** Each kept document's key and [term number, count] rows. */
+  const rowsOf = (k: KeptNumbering) => k.keys.map((key, d): [string, [number, number][]] => [key, Array.from(k.term.subarray(k.start[d], k.start[d + 1]), (t, j) => [t, k.count[k.start[d] + j]])]);
+  /** A kept numbering of those rows. */
+  const keptOf = (terms: string[], rows: [string, [number, number][]][]): KeptNumbering => {
+    const start = [0];
+    for (const [, r] of rows) start.push(start.at(-1)! + r.length);
+    const flat = rows.flatMap(([, r]) => r);
+    return { terms, keys: rows.map(([k]) => k), start: Int32Array.from(start), term: Int32Array.from(flat.map(([t]) => t)), count: Int32Array.from(flat.map(([, c]) => c)) };
+  };
   /** Each document's terms as [term, count], whatever numbers they were given. */
   const spelled = (n: NumberedTerms, names: string[]) =>
     Array.from({ length: n.start.length - 1 }, (_, d) => Array.from(n.term.subarray(n.start[d], n.start[d + 1]), (t, j) => [names[t], n.count[n.start[d] + j]]));
@@ -86,13 +95,14 @@ describe('numberTermsKeeping', () => {
     // kept: their strings are read.
     const later = [...docs.slice(0, 5).map(() => 'never read'), docs[5], ...docs.slice(6)];
     const laterKeys = [...keys.slice(0, 5), 'robot-walking:2', ...keys.slice(6)];
-    const kept = { ...first.kept, rows: new Map([...first.kept.rows, ['robot-walking:2', new Int32Array([0, 99])]]) };
-    kept.rows.delete('robot-walking:1');
+    const rows = rowsOf(first.kept).map(([key, pairs]): [string, [number, number][]] => (key === 'robot-walking:1' ? ['robot-walking:2', [[0, 99]]] : [key, pairs]));
+    const kept = keptOf(first.kept.terms, rows);
     const second = numberTermsKeeping(later, laterKeys, kept);
     expect(spelled(second.numbered, second.kept.terms)).toEqual(spelled(numberTerms(docs), numberTermsKeeping(docs).kept.terms).map((row, d) => (d === 5 ? [[first.kept.terms[0], 99]] : row)));
     // Terms keep their numbers from one build to the next.
     expect(second.kept.terms.slice(0, first.kept.terms.length)).toEqual(first.kept.terms);
-    expect([...second.kept.rows.keys()]).toEqual(laterKeys);
+    expect(second.kept.keys).toEqual(laterKeys);
+    expect(rowsOf(second.kept)).toEqual(rowsOf(numberTermsKeeping(later, laterKeys, kept).kept));
   });
 
   it('gives the related papers a numbering from nothing gives', () => {
