@@ -12,8 +12,9 @@ import { cutExcerpt } from './format/cut-excerpt.ts';
 import { markdownText } from './format/markdown-text.ts';
 import { COLLECTIONS } from './archive/content-index-fs.ts';
 
+// The content index is kept in monthly parts, so a new day rewrites the parts it changes.
 const days = defineCollection({
-  loader: frontMatterLoader({ collection: COLLECTIONS.days, dir: configuredContent().days, schema: daySchema }),
+  loader: frontMatterLoader({ collection: COLLECTIONS.days, dir: configuredContent().days, schema: daySchema, partOf: (date) => date.slice(0, 7) }),
   schema: daySchema,
 });
 
@@ -23,6 +24,8 @@ const papers = defineCollection({
     dir: configuredContent().papers,
     schema: paperSchema,
     derive: (body) => ({ excerpt: cutExcerpt(markdownText(body), EXCERPT_LENGTH) }),
+    // By the month of first listing.
+    partOf: (_, data) => String((data.days as string[])[0]).slice(0, 7),
   }),
   schema: storedPaperSchema,
 });

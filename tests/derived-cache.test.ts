@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { derivePerPaper } from '../src/cache/derived-cache-fs.ts';
+import { derivePerPaper, derivePerPaperLazily, type DerivedOptions } from '../src/cache/derived-cache-fs.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -23,14 +23,24 @@ const ids = (dir: string) =>
     .filter(Boolean)
     .map((line) => (JSON.parse(line.replace(/,$/, '')) as [string])[0]);
 
-/** derivePerPaper with a derive that records which ids it was asked for. */
-function run(dir: string | undefined, papers: { id: string; digest: string }[], salt = 's1') {
-  const asked: string[] = [];
-  const out = derivePerPaper(papers, { kind: 'k', salt, dir, derive: (id) => (asked.push(id), `${id}:${papers.find((p) => p.id === id)!.digest}:${salt}`) });
-  return { out: Object.fromEntries(out), asked };
-}
+type Papers = { id: string; digest: string }[];
+/** Both ways to derive, each giving every paper's value by id. */
+const variants: [string, (papers: Papers, opts: DerivedOptions<string>) => Record<string, string>][] = [
+  ['derivePerPaper', (papers, opts) => Object.fromEntries(derivePerPaper(papers, opts))],
+  ['derivePerPaperLazily', (papers, opts) => {
+    const values = derivePerPaperLazily(papers, opts);
+    return Object.fromEntries(papers.map((p) => [p.id, values.get(p.id)!]));
+  }],
+];
 
-describe('derivePerPaper', () => {
+describe.each(variants)('%s', (_, derive) => {
+  /** A derive that records which ids it was asked for. */
+  function run(dir: string | undefined, papers: Papers, salt = 's1') {
+    const asked: string[] = [];
+    const out = derive(papers, { kind: 'k', salt, dir, derive: (id) => (asked.push(id), `${id}:${papers.find((p) => p.id === id)!.digest}:${salt}`) });
+    return { out, asked };
+  }
+
   const papers = [
     { id: 'a', digest: '1' },
     { id: 'b', digest: '2' },
@@ -90,5 +100,28 @@ describe('derivePerPaper', () => {
     const again = run(dir, papers);
     expect(again.asked).toEqual(['a', 'b']);
     expect(again.out).toEqual(run(undefined, papers).out);
+  });
+});
+
+describe('derivePerPaperLazily', () => {
+  it('parses a cached value only when asked for it, and derives it again if it does not parse', () => {
+    const dir = tmp();
+    const papers = [
+      { id: 'a', digest: '1' },
+      { id: 'b', digest: '2' },
+    ];
+    const asked: string[] = [];
+    const opts = { kind: 'k', salt: 's', dir, derive: (id: string) => (asked.push(id), `${id}!`) };
+    derivePerPaperLazily(papers, opts);
+    // a's line keeps its id and digest but not its value.
+    writeFileSync(file(dir), readFileSync(file(dir), 'utf8').replace('"a!"', '"a!'));
+    asked.length = 0;
+    const values = derivePerPaperLazily(papers, opts);
+    expect(asked).toEqual([]);
+    expect(values.get('b')).toBe('b!');
+    expect(asked).toEqual([]);
+    expect(values.get('a')).toBe('a!');
+    expect(asked).toEqual(['a']);
+    expect(values.get('c')).toBeUndefined();
   });
 });

@@ -5,12 +5,13 @@
 //
 // The one way pages read a paper's abstract. The content index keeps only its opening
 // (`data.excerpt`); the whole abstract is in the paper's own file. Every abstract as plain
-// text is read once per build (`allAbstracts`) and kept between builds by the file's digest
-// (src/cache/derived-cache-fs.ts), so a daily rebuild reads only the new and changed files.
+// text is kept between builds by the file's digest (src/cache/derived-cache-fs.ts): a build
+// reads only the new and changed files (`allAbstracts`), and the others' text from the cache
+// when a page asks for it.
 import fs from 'node:fs';
 import { configuredContent } from '../content-dir.ts';
 import { buildShared } from '../cache/build-shared.ts';
-import { derivePerPaper } from '../cache/derived-cache-fs.ts';
+import { derivePerPaperLazily, type PaperValues } from '../cache/derived-cache-fs.ts';
 import { sharedArchive, type Paper } from './load-archive.ts';
 import { markdownText, splitFrontMatter, textToHtml } from '../format/markdown-text.ts';
 
@@ -38,23 +39,26 @@ export function excerptOf(paper: Pick<Paper, 'data'>): string {
  */
 export const ABSTRACT_TEXT_VERSION = 1;
 
-/** Every paper's abstract as plain text, by slug, through the derived-values cache. */
-export function readAbstracts(papers: Iterable<Pick<Paper, 'id' | 'digest'>>): Map<string, string> {
-  return derivePerPaper(papers, {
+/**
+ * Every paper's abstract as plain text, by slug, through the derived-values cache: new and
+ * changed papers' now, the others' read from the cache when first asked for.
+ */
+export function readAbstracts(papers: Iterable<Pick<Paper, 'id' | 'digest'>>): PaperValues<string> {
+  return derivePerPaperLazily(papers, {
     kind: 'abstracts',
     salt: `abstract-text-${ABSTRACT_TEXT_VERSION}`,
     derive: (id) => abstractText({ id }),
   });
 }
 
-let all: Promise<Map<string, string>> | undefined;
+let all: Promise<PaperValues<string>> | undefined;
 
 /** Every paper's abstract as plain text, by slug: the same map for every caller in a build. */
-export function allAbstracts(): Promise<Map<string, string>> {
+export function allAbstracts(): Promise<PaperValues<string>> {
   return (all ??= sharedAbstracts());
 }
 
 /** The build's abstracts, shared by the pages and the open-data step; outside a build, read now. */
-export function sharedAbstracts(): Promise<Map<string, string>> {
+export function sharedAbstracts(): Promise<PaperValues<string>> {
   return buildShared('abstracts', () => sharedArchive().then((archive) => readAbstracts(archive.paperBySlug.values())));
 }

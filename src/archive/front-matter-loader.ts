@@ -25,6 +25,8 @@ export interface FrontMatterLoaderOptions<T> {
   schema: z.ZodType<T>;
   /** Extra stored fields derived from the body (e.g. an excerpt); none by default. */
   derive?: (body: string) => Record<string, unknown>;
+  /** Which part of the index an entry is kept in: entries that change together (one part by default). */
+  partOf?: (id: string, data: Record<string, unknown>) => string;
 }
 
 /** A loader over `dir/*.md`, ids from file names. */
@@ -77,7 +79,7 @@ export function frontMatterLoader<T extends Record<string, unknown>>(opts: Front
       }
       if (problems.length > 0)
         throw new Error(`${problems.length} invalid content file(s):\n${problems.join('\n')}\n(see README: Hand edits and corrections)`);
-      if (changed) writeContentIndex(opts.collection, salt, after, dir);
+      if (changed) writeContentIndex(opts.collection, salt, after, dir, opts.partOf);
     },
   };
 }

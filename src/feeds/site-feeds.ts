@@ -4,6 +4,7 @@
 import type { APIContext } from 'astro';
 import { DIGEST_LIMIT, FEED_LIMIT, SITE_LANGUAGE } from '../consts.ts';
 import { allAbstracts, excerptOf } from '../archive/abstract.ts';
+import type { PaperValues } from '../cache/derived-cache-fs.ts';
 import { textToHtml } from '../format/markdown-text.ts';
 import { digestFeed, mainFeed, orgFeed, topicFeed, type FeedSpec } from './feed-catalog.ts';
 import { digestItems, lastBuildDate, paperItems, type FeedItem } from './feed-items.ts';
@@ -23,7 +24,7 @@ export type FeedFormat = 'rss' | 'json';
  * Items of a paper feed: the first FEED_LIMIT of `slugs` (newest first). `abstracts` is the
  * build's (allAbstracts): read once for every feed, not once a feed and format.
  */
-export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL, abstracts: ReadonlyMap<string, string>): FeedItem[] {
+export function paperFeedItems(archive: Archive, slugs: readonly string[], site: URL, abstracts: PaperValues<string>): FeedItem[] {
   return paperItems(
     slugs,
     (slug) => {
