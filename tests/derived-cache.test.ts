@@ -26,9 +26,10 @@ const ids = (dir: string) =>
 type Papers = { id: string; digest: string }[];
 /** Both ways to derive, each giving every paper's value by id. */
 const variants: [string, (papers: Papers, opts: DerivedOptions<string>) => Record<string, string>][] = [
-  ['derivePerPaper', (papers, opts) => Object.fromEntries(derivePerPaper(papers, opts))],
+  ['derivePerPaper', (papers, opts) => Object.fromEntries(derivePerPaper(papers.values(), opts))],
   ['derivePerPaperLazily', (papers, opts) => {
-    const values = derivePerPaperLazily(papers, opts);
+    // Given as a build gives them: an iterator, gone through once.
+    const values = derivePerPaperLazily(papers.values(), opts);
     return Object.fromEntries(papers.map((p) => [p.id, values.get(p.id)!]));
   }],
 ];

@@ -73,7 +73,9 @@ export interface PaperValues<T> {
  * at 1,000 days). Values are derived, and the file appended to or written again, exactly as
  * `derivePerPaper` does, before this returns.
  */
-export function derivePerPaperLazily<T>(papers: Iterable<{ id: string; digest?: string | number }>, opts: DerivedOptions<T>): PaperValues<T> {
+export function derivePerPaperLazily<T>(iterable: Iterable<{ id: string; digest?: string | number }>, opts: DerivedOptions<T>): PaperValues<T> {
+  // Gone through twice when the file is written whole.
+  const papers = [...iterable];
   const dir = 'dir' in opts ? opts.dir : derivedDir();
   const file = dir ? path.join(dir, `${opts.kind}.jsonl`) : undefined;
   const before = file ? scan(file, opts.salt) : undefined;
