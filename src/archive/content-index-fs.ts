@@ -20,6 +20,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { derivedDir } from '../cache/derived-cache-fs.ts';
 import { readKept, writeWhole } from '../cache/write-whole-fs.ts';
+import { compareText } from '../format/compare.ts';
 
 /** The collections, by the name of their index. */
 export const COLLECTIONS = { days: 'days', papers: 'papers' } as const;
@@ -91,9 +92,11 @@ export function writeContentIndex(
   const folder = partsDir(collection, dir);
   fs.mkdirSync(folder, { recursive: true });
   const list: ListFile = { version: VERSION, salt, signatures: {}, parts: {} };
-  for (const [part, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [part, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
     // Named by what it holds: the same entries, the same file, already there.
-    const key = createHash('sha256').update(JSON.stringify([salt, group.map(([id, e]) => [id, e.digest, e.dataDigest])])).digest('base64url').slice(0, 16);
+    const hash = createHash('sha256').update(salt);
+    for (const [id, e] of group) hash.update(`\n${id} ${e.digest} ${e.dataDigest}`);
+    const key = hash.digest('base64url').slice(0, 16);
     const name = `${encodeURIComponent(part)}-${key}.json`;
     const file = path.join(folder, name);
     if (!fs.existsSync(file)) {
