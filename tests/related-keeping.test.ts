@@ -3,7 +3,8 @@
 // sorting between old ones), removed, and changed, with weights drawn from a few values so that
 // equal scores, and so the lower-index rule, come up often.
 import { describe, expect, it } from 'vitest';
-import { nearest, nearestKeeping, type Vectors } from '../src/related/related.ts';
+import { nearest, nearestKeeping, termVectorsKeeping, type Vectors } from '../src/related/related.ts';
+import { numberTermsKeeping, positionsIn } from '../src/related/related-terms.ts';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -95,5 +96,60 @@ describe('nearestKeeping', () => {
     const { kept } = nearestKeeping(v, ids, undefined, { count: 2 });
     expect(lists(kept.neighbours)).toEqual([[1, 2], [0, 2], [0, 1]]);
     expect(lists(nearestKeeping(v, ids, kept, { count: 1 }).neighbours)).toEqual([[1], [0], [0]]);
+  });
+});
+
+describe('termVectorsKeeping', () => {
+  /** Encoded term counts over a small vocabulary, so terms are shared and some are rare. */
+  const doc = (next: () => number) =>
+    [...new Set(Array.from({ length: 2 + Math.floor(next() * 5) }, () => `t${Math.floor(next() * 30)}`))].sort().map((t) => `${t}:${1 + Math.floor(next() * 3)}`).join(' ');
+  const plain = (v: Vectors) => ({ start: [...v.start], term: [...v.term], weight: [...v.weight] });
+
+  it('weighs what termVectors weighs, whatever the archive gained, lost or changed', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const next = random(seed);
+      let ids = Array.from({ length: 40 }, (_, i) => `p${String(i * 10).padStart(4, '0')}`);
+      const docs = new Map(ids.map((id) => [id, doc(next)]));
+      // Keys change with the terms: the document's own.
+      const keyOf = (id: string) => `${id}\0${docs.get(id)}`;
+      // The first half counted for IDF (past months), the rest not.
+      const counted = (list: string[]) => list.map((id) => id < 'p0200');
+      const opts = { topTerms: 3, maxShare: 0.3 };
+      let keys = ids.map(keyOf);
+      let rows = numberTermsKeeping(ids.map((id) => docs.get(id)!), keys);
+      let kept = termVectorsKeeping(rows.numbered, opts, counted(ids));
+      for (let day = 0; day < 5; day++) {
+        for (let i = 0; i < 3; i++) docs.set(`p${String(200 + Math.floor(next() * 800)).padStart(4, '0')}n${day}`, doc(next));
+        const some = [...docs.keys()];
+        docs.set(some[Math.floor(next() * some.length)], doc(next));
+        docs.delete(some[Math.floor(next() * some.length)]);
+        const before = keys;
+        ids = [...docs.keys()].sort();
+        keys = ids.map(keyOf);
+        rows = numberTermsKeeping(ids.map((id) => docs.get(id)!), keys, rows.kept);
+        const again = termVectorsKeeping(rows.numbered, opts, counted(ids), { ...kept, from: positionsIn(before, keys) });
+        const fresh = termVectorsKeeping(rows.numbered, opts, counted(ids));
+        expect(plain(again.vectors), `seed ${seed}, day ${day}`).toEqual(plain(fresh.vectors));
+        expect([...again.idf]).toEqual([...fresh.idf]);
+        kept = again;
+      }
+    }
+  });
+
+  it('keeps a document’s vector, unweighed, while its rows and their IDF are unchanged', () => {
+    // a and b share "x"; c alone has "z". Nothing counted apart: IDF over all three.
+    const docs = ['x:2 y', 'x w', 'z y'];
+    const { numbered } = numberTermsKeeping(docs, ['a', 'b', 'c']);
+    const opts = { topTerms: 3, maxShare: 1 };
+    const first = termVectorsKeeping(numbered, opts);
+    // Kept vectors no build could have made: one term each, weight 7.
+    const wrong: Vectors = { start: Int32Array.of(0, 1, 2, 3), term: Int32Array.of(0, 0, 0), weight: Float64Array.of(7, 7, 7), terms: first.vectors.terms };
+    const kept = termVectorsKeeping(numbered, opts, undefined, { vectors: wrong, idf: first.idf, from: Int32Array.of(0, 1, -1) });
+    // a and b kept theirs; c had none to keep.
+    expect([...kept.vectors.weight.subarray(0, 2)]).toEqual([7, 7]);
+    expect(plain(kept.vectors).weight.slice(2)).toEqual(plain(first.vectors).weight.slice(first.vectors.start[2]));
+    // The IDF of "x" moved: a and b are weighed again.
+    const moved = Float64Array.from(first.idf, (w, t) => (t === 0 ? w + 1 : w));
+    expect(plain(termVectorsKeeping(numbered, opts, undefined, { vectors: wrong, idf: moved, from: Int32Array.of(0, 1, 2) }).vectors).weight.slice(0, -1)).toEqual(plain(first.vectors).weight.slice(0, -1));
   });
 });

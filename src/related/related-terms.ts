@@ -96,21 +96,13 @@ export function numberTermsKeeping(
   const keptTerms = kept?.terms ?? [];
   let seeded = keptTerms.length === 0;
   const start = new Int32Array(n + 1);
-  // A kept document is found in step with the last build's (both sorted alike), or by its key.
-  let next = 0;
-  let index: Map<string, number> | undefined;
-  const keptAt = (key: string): number => {
-    if (!kept) return -1;
-    if (kept.keys[next] === key) return next;
-    index ??= new Map(kept.keys.map((k, i) => [k, i]));
-    return index.get(key) ?? -1;
-  };
+  // Where each document's kept rows are, if it has some.
+  const from = keys && kept ? positionsIn(kept.keys, keys) : undefined;
   for (let d = 0; d < n; d++) {
     start[d] = rows.at;
-    const k = keys ? keptAt(keys[d]) : -1;
+    const k = from ? from[d] : -1;
     if (k >= 0) {
       rows.addRows(kept!.term, kept!.count, kept!.start[k], kept!.start[k + 1]);
-      next = k + 1;
       continue;
     }
     if (!seeded) {
@@ -127,6 +119,26 @@ export function numberTermsKeeping(
   for (let j = 0; j < term.length; j++) df[term[j]]++;
   const terms = rows.table.size > keptTerms.length ? [...keptTerms, ...rows.table.terms(keptTerms.length)] : keptTerms;
   return { numbered: { start, term, count, df }, kept: { terms, keys: keys ? [...keys] : [], start, term, count } };
+}
+
+/**
+ * For each of `now`, its index in `before` or -1: found in step while both lists agree (a
+ * build's documents are sorted as the last build's were), by a map from the first difference.
+ */
+export function positionsIn(before: readonly string[], now: readonly string[]): Int32Array {
+  const out = new Int32Array(now.length);
+  let next = 0;
+  let index: Map<string, number> | undefined;
+  for (let d = 0; d < now.length; d++) {
+    let p = before[next] === now[d] ? next : -1;
+    if (p < 0) {
+      index ??= new Map(before.map((key, i) => [key, i]));
+      p = index.get(now[d]) ?? -1;
+    }
+    out[d] = p;
+    if (p >= 0) next = p + 1;
+  }
+  return out;
 }
 
 /** FNV-1a of a term's characters, as `Rows.add` computes it while scanning. */

@@ -41,7 +41,29 @@ export function termVectors(
   opts: Pick<RelatedOptions, 'topTerms' | 'maxShare'> = RELATED_DEFAULTS,
   counted?: readonly boolean[],
 ): Vectors {
-  const rows = isNumbered(docs) ? docs : numberTerms(docs);
+  return termVectorsKeeping(isNumbered(docs) ? docs : numberTerms(docs), opts, counted).vectors;
+}
+
+/** Vectors a build kept, for `termVectorsKeeping`: those of the last build and the IDF it weighed them with. */
+export interface KeptVectors {
+  vectors: Vectors;
+  idf: Float64Array;
+  /** Per document of this build, its index in `vectors` if its rows are the ones it had then (the same key), or -1. */
+  from: Int32Array;
+}
+
+/**
+ * `termVectors`, where a document whose rows are unchanged and none of whose terms changed
+ * IDF keeps its vector from `kept` (a new day, whose papers IDF does not count, changes the IDF
+ * of its rarest terms only). Term numbers in `kept` must mean what they mean in `rows`. Also
+ * returns the IDF, to keep.
+ */
+export function termVectorsKeeping(
+  rows: NumberedTerms,
+  opts: Pick<RelatedOptions, 'topTerms' | 'maxShare'> = RELATED_DEFAULTS,
+  counted?: readonly boolean[],
+  kept?: KeptVectors,
+): { vectors: Vectors; idf: Float64Array } {
   const count = rows.start.length - 1;
   let n = count;
   let df = rows.df;
@@ -58,6 +80,9 @@ export function termVectors(
     const f = df[t];
     idf[t] = f < 2 || f > maxDf || f >= n ? 0 : Math.log(n / f);
   }
+  // Terms whose IDF is not the kept one, bit for bit.
+  const moved = new Uint8Array(idf.length);
+  if (kept) for (let t = 0; t < idf.length; t++) if (t >= kept.idf.length || !Object.is(idf[t], kept.idf[t])) moved[t] = 1;
   const k = opts.topTerms;
   const start = new Int32Array(count + 1);
   const term = new Int32Array(count * k);
@@ -65,7 +90,21 @@ export function termVectors(
   const top = new Int32Array(k);
   const topWeight = new Float64Array(k);
   let at = 0;
-  for (let d = 0; d < count; d++) {
+  next: for (let d = 0; d < count; d++) {
+    const p = kept ? kept.from[d] : -1;
+    if (p >= 0) {
+      let same = true;
+      for (let i = rows.start[d]; i < rows.start[d + 1] && same; i++) if (moved[rows.term[i]]) same = false;
+      if (same) {
+        const v = kept!.vectors;
+        start[d] = at;
+        for (let j = v.start[p]; j < v.start[p + 1]; j++) {
+          term[at] = v.term[j];
+          weight[at++] = v.weight[j];
+        }
+        continue next;
+      }
+    }
     // The best k so far, best first; of equal weights the earlier (terms are sorted) stays first.
     let m = 0;
     for (let i = rows.start[d]; i < rows.start[d + 1]; i++) {
@@ -93,7 +132,7 @@ export function termVectors(
     }
   }
   start[count] = at;
-  return { start, term: term.subarray(0, at), weight: weight.subarray(0, at), terms: rows.df.length };
+  return { vectors: { start, term: term.subarray(0, at), weight: weight.subarray(0, at), terms: rows.df.length }, idf };
 }
 
 /** For each term, the documents keeping it and their weights: term t's are `[start[t], start[t + 1])`. */
@@ -207,6 +246,9 @@ export interface KeptNeighbours {
   vectors: Vectors;
   /** Per document (in `ids` order), its neighbours' indices into `ids`, best first. */
   neighbours: readonly Int32Array[];
+  /** Per document, a key that changes with its terms; and the IDF the vectors were weighed with (for `termVectorsKeeping`). */
+  keys?: readonly string[];
+  idf?: Float64Array;
 }
 
 /** Whether document d of `a` and document e of `b` have the same terms and weights, bit for bit. */
@@ -347,17 +389,19 @@ export interface RelatablePaper {
 
 /**
  * For each paper id, the ids of its related papers, best first (equal scores by id). `number`
- * numbers the sorted papers' terms (`numberTerms` by default; a build keeps the numbering), and
- * `neighbours` finds each one's nearest (`nearest` by default; a build keeps what it found).
+ * numbers the sorted papers' terms (`numberTerms` by default; a build keeps the numbering),
+ * `vectorsOf` weighs them (`termVectors` by default) and `neighbours` finds each one's nearest
+ * (`nearest` by default; a build keeps the vectors and what it found).
  */
 export function relatedPapers(
   papers: readonly RelatablePaper[],
   opts: RelatedOptions = RELATED_DEFAULTS,
   number: (sorted: readonly RelatablePaper[]) => NumberedTerms = (sorted) => numberTerms(sorted.map((p) => p.terms)),
   neighbours: (vectors: Vectors, ids: readonly string[]) => Int32Array[] = (vectors) => nearest(vectors, opts),
+  vectorsOf: (rows: NumberedTerms, counted: readonly boolean[]) => Vectors = (rows, counted) => termVectors(rows, opts, counted),
 ): Map<string, string[]> {
   const sorted = [...papers].sort(compareById);
-  const vectors = termVectors(number(sorted), opts, idfCounted(sorted.map((p) => p.firstListed)));
+  const vectors = vectorsOf(number(sorted), idfCounted(sorted.map((p) => p.firstListed)));
   const found = neighbours(vectors, sorted.map((p) => p.id));
   return new Map(sorted.map((p, d) => [p.id, Array.from(found[d], (e) => sorted[e].id)]));
 }

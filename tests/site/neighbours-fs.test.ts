@@ -30,6 +30,15 @@ describe('readNeighbours / writeNeighbours', () => {
     writeNeighbours(dir, 'salt', terms, kept);
     expect(plain(readNeighbours(dir, 'salt', terms))).toEqual(plain(kept));
     expect(plain(readNeighbours(dir, 'salt', [...terms, 'delta']))).toEqual(plain(kept));
+    expect(readNeighbours(dir, 'salt', terms)!.keys).toBeUndefined();
+  });
+
+  it('reads back the keys and IDF kept with them', () => {
+    writeNeighbours(dir, 'salt', terms, { ...kept, keys: ['a:1', 'b:1', 'c:1'], idf: Float64Array.of(0.5, 0, Math.LN2) });
+    const back = readNeighbours(dir, 'salt', terms)!;
+    expect(plain(back)).toEqual(plain(kept));
+    expect(back.keys).toEqual(['a:1', 'b:1', 'c:1']);
+    expect([...back.idf!]).toEqual([0.5, 0, Math.LN2]);
   });
 
   it('gives nothing for another salt, a numbering that renumbers the kept terms, a file cut short, or none', () => {
