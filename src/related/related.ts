@@ -90,7 +90,7 @@ export function termVectorsKeeping(
   const top = new Int32Array(k);
   const topWeight = new Float64Array(k);
   let at = 0;
-  next: for (let d = 0; d < count; d++) {
+  for (let d = 0; d < count; d++) {
     const p = kept ? kept.from[d] : -1;
     if (p >= 0) {
       let same = true;
@@ -102,7 +102,7 @@ export function termVectorsKeeping(
           term[at] = v.term[j];
           weight[at++] = v.weight[j];
         }
-        continue next;
+        continue;
       }
     }
     // The best k so far, best first; of equal weights the earlier (terms are sorted) stays first.
