@@ -2,7 +2,7 @@
 // the archive. Each paper keeps only its `topTerms` best terms by tf-idf (terms in more than
 // `maxShare` of papers, or in one paper only, cannot tell neighbours apart and are dropped),
 // and dot products are summed over the postings of those terms: never all pairs of papers.
-import { numberTerms, type NumberedTerms } from './related-terms.ts';
+import { numberTerms, positionsIn, type NumberedTerms } from './related-terms.ts';
 import { compareById } from '../format/compare.ts';
 
 const isNumbered = (docs: readonly string[] | NumberedTerms): docs is NumberedTerms => !Array.isArray(docs);
@@ -298,16 +298,10 @@ export function nearestKeeping(
   const n = ids.length;
   const keep = (neighbours: Int32Array[], same = false) => ({ neighbours, kept: { ids, vectors: v, neighbours }, same });
   if (!before || before.neighbours.some((list) => list.length > opts.count)) return keep(nearest(v, opts));
-  // Where each document of the last build is now (-1: gone), and where each one now was (-1: new).
-  const now = new Map<string, number>();
-  for (let d = 0; d < n; d++) now.set(ids[d], d);
-  const at = new Int32Array(before.ids.length);
-  const from = new Int32Array(n).fill(-1);
-  for (let p = 0; p < before.ids.length; p++) {
-    const d = now.get(before.ids[p]) ?? -1;
-    at[p] = d;
-    if (d >= 0) from[d] = p;
-  }
+  // Where each document now was (-1: new), and where each of the last build is now (-1: gone).
+  const from = positionsIn(before.ids, ids);
+  const at = new Int32Array(before.ids.length).fill(-1);
+  for (let d = 0; d < n; d++) if (from[d] >= 0) at[from[d]] = d;
   // This build's changed documents; and the last build's that changed or left.
   const changed: number[] = [];
   const isChanged = new Uint8Array(n);
