@@ -9,8 +9,17 @@ export function markdownText(body: string): string {
   const trimmed = body.trim();
   // Without `\` or `&` the ingester's Markdown is the text itself (it escapes every special
   // character with a backslash or a reference): no parse needed for most abstracts.
-  if (!/[\\&]/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
-  return toString(fromMarkdown(trimmed)).replace(/\s+/g, ' ').trim();
+  if (!/[\\&]/.test(trimmed)) return oneSpaced(trimmed);
+  return oneSpaced(toString(fromMarkdown(trimmed))).trim();
+}
+
+/**
+ * Each run of white space as one space. Split and joined rather than `replace(/\s+/g, ' ')`,
+ * which gives the same text but, in V8, as a tree of a few hundred pieces per abstract: a build
+ * keeps every abstract, and 30,000 of them held 640 MB that way instead of 66 MB.
+ */
+function oneSpaced(text: string): string {
+  return text.split(/\s+/).join(' ');
 }
 
 /** The text as one HTML paragraph (empty text, no paragraph). */
