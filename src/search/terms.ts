@@ -37,11 +37,24 @@ function tokenForms(text: string): string[] {
  */
 export function addTextKeys(text: string, into: Set<string>): Set<string> {
   for (const form of tokenForms(text)) {
-    into.add(fold(form));
-    into.add(fold(stem(form)));
+    let keys = keysOfForm.get(form);
+    if (keys === undefined) {
+      if (keysOfForm.size >= MAX_KNOWN_FORMS) keysOfForm.clear();
+      keysOfForm.set(form, (keys = [fold(form), fold(stem(form))]));
+    }
+    into.add(keys[0]);
+    into.add(keys[1]);
   }
   return into;
 }
+
+/**
+ * Each form's two keys, worked out once: an index run meets a few hundred thousand forms some
+ * ten million times, and folding and stemming each occurrence was most of its own CPU time.
+ * Bounded, so an odd archive's endless one-off forms cannot make it grow without end.
+ */
+const keysOfForm = new Map<string, readonly [string, string]>();
+const MAX_KNOWN_FORMS = 200_000;
 
 /**
  * Words that carry no meaning for a search. The page leaves them out of a query that has other
