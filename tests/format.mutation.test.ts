@@ -121,6 +121,13 @@ describe('format-day', () => {
     expect(formatWeek('2025-W01')).toBe('Week 1 of 2025 (December 30 – January 5)');
     expect(formatWeek('2025-W01', true)).toBe('Week 1, 2025');
   });
+
+  it('gives every day its own text, the first time and after (days are formatted once)', () => {
+    const days = ['2025-09-05', '2025-09-06', '2025-10-05', '2024-09-05', '2025-09-05', '2025-10-05'];
+    expect(days.map(formatDay)).toEqual(['September 5, 2025', 'September 6, 2025', 'October 5, 2025', 'September 5, 2024', 'September 5, 2025', 'October 5, 2025']);
+    expect(() => formatDay('not-a-day')).toThrow(RangeError);
+    expect(() => formatDay('not-a-day')).toThrow(RangeError);
+  });
 });
 
 describe('format-number', () => {

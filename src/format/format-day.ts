@@ -9,9 +9,14 @@ const DAY = new Intl.DateTimeFormat('en-US', {
 });
 const MONTH = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
 
+/** Each day formatted once: a build formats a few thousand days some 100,000 times. */
+const formattedDays = new Map<string, string>();
+
 /** `2025-01-01` → `January 1, 2025`. */
 export function formatDay(id: string): string {
-  return DAY.format(dayToDate(id));
+  let text = formattedDays.get(id);
+  if (text === undefined) formattedDays.set(id, (text = DAY.format(dayToDate(id))));
+  return text;
 }
 
 /** `2025-01` (or a full day id) → `January 2025`. */
