@@ -54,6 +54,14 @@ if (orgs && (orgs.length !== 2 || !(orgs[0] >= 0 && orgs[0] <= 1) || !Number.isI
 for (const s of only) if (!STEPS.includes(s)) fail(`unknown step ${s}; steps: ${STEPS.join(',')}`);
 if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(runs) || runs < 1 || queries.length !== 2) fail(USAGE);
 
+// The builds of a run take turns going first, and on this machine the first build after the
+// ingest takes 10–20 % longer whatever its code: only a multiple of that many runs puts each
+// build in each place equally often.
+const builds = 1 + (values.against?.split(',').length ?? 0);
+if (builds > 1 && runs % builds !== 0) {
+  console.warn(`[bench] ${runs} run(s) for ${builds} builds: some builds go first more often than others, and the first place is the slower one. Use a multiple of ${builds} runs for a fair ratio.`);
+}
+
 const m = machine();
 const all: SizeFigures[] = [];
 for (const days of sizes) {
