@@ -57,7 +57,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(runs) 
 // The builds of a run take turns going first, and on this machine the first build after the
 // ingest takes 10–20 % longer whatever its code: only a multiple of that many runs puts each
 // build in each place equally often.
-const builds = 1 + (values.against?.split(',').length ?? 0);
+const against = values.against?.split(',') ?? [];
+const builds = 1 + against.length;
 if (builds > 1 && runs % builds !== 0) {
   console.warn(`[bench] ${runs} run(s) for ${builds} builds: some builds go first more often than others, and the first place is the slower one. Use a multiple of ${builds} runs for a fair ratio.`);
 }
@@ -69,14 +70,14 @@ for (const days of sizes) {
     all.push(
       await benchSize(days, {
         runs, only, queries, seed, start: START, ...(orgs ? { organizations: { share: orgs[0], count: orgs[1] } } : {}),
-        verbose: values.verbose, keep: values.keep, coldUpdate: values['cold-update'], hugo: !values['no-hugo'], against: values.against ? values.against.split(',') : [],
+        verbose: values.verbose, keep: values.keep, coldUpdate: values['cold-update'], hugo: !values['no-hugo'], against,
       }),
     );
   } catch (e) {
     log(`N=${days} aborted: ${(e as Error).stack}`);
   }
 }
-const report = { date: new Date().toISOString(), machine: m, options: { sizes, runs, only: [...only], queries, seed, start: START, against: values.against?.split(',') ?? [] }, sizes: all };
+const report = { date: new Date().toISOString(), machine: m, options: { sizes, runs, only: [...only], queries, seed, start: START, against }, sizes: all };
 mkdirSync(path.dirname(values.json), { recursive: true });
 writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
 if (!values.keep) for (const s of all) rmSync(s.tempDir, { recursive: true, force: true });
