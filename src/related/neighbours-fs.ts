@@ -74,7 +74,8 @@ export function readNeighbours(dir: string, salt: string, terms: readonly string
 export function writeNeighbours(dir: string, salt: string, terms: readonly string[], kept: KeptNeighbours): void {
   const { ids, vectors, neighbours } = kept;
   // Keys and IDF are kept together or not at all.
-  const idf = kept.keys && kept.idf ? kept.idf : new Float64Array(0);
+  const keys = kept.keys && kept.idf ? kept.keys : undefined;
+  const idf = keys ? kept.idf! : new Float64Array(0);
   const listStart = new Int32Array(ids.length + 1);
   neighbours.forEach((list, d) => {
     listStart[d + 1] = listStart[d] + list.length;
@@ -87,7 +88,7 @@ export function writeNeighbours(dir: string, salt: string, terms: readonly strin
     terms: vectors.terms,
     termsDigest: termsDigest(terms, vectors.terms),
     ids: [...ids],
-    ...(kept.keys && kept.idf ? { keys: [...kept.keys] } : {}),
+    ...(keys ? { keys: [...keys] } : {}),
     idf: idf.length,
     rows: vectors.term.length,
     listed: listed.length,

@@ -51,8 +51,8 @@ export function addTextKeys(text: string, into: Set<string>): Set<string> {
 /**
  * Each form's two keys, worked out once: an index run of 30,000 papers meets some seven million
  * word occurrences, far fewer distinct forms, and folding and stemming each occurrence was most
- * of this function's CPU time.
- * Bounded, so an odd archive's endless one-off forms cannot make it grow without end.
+ * of this function's CPU time. Bounded, so an odd archive's endless one-off forms cannot make it
+ * grow without end.
  */
 const keysOfForm = new Map<string, readonly [string, string]>();
 const MAX_KNOWN_FORMS = 200_000;
